@@ -1,0 +1,21 @@
+using Gamgyul.Api;
+using Gamgyul.Api.Infrastructure;
+using Gamgyul.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGamgyulData();
+builder.AddRedisClient(ApiPlatformExtensions.RedisConnectionName);
+builder.AddApiPlatform();
+
+var app = builder.Build();
+
+app.UseApiPlatform();
+app.MapDefaultEndpoints();
+app.MapGamgyulEndpoints();
+
+app.Run();
+
+/// <summary>Entry point; public so that WebApplicationFactory can host the Api in tests.</summary>
+public partial class Program;

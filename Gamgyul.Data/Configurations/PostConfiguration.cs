@@ -1,0 +1,30 @@
+using Gamgyul.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gamgyul.Data.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.ToTable(t => t.HasCheckConstraint("ck_posts_tags_max_10", "cardinality(tags) <= 10"));
+        builder.Property(p => p.Text).HasMaxLength(5000);
+        builder.Property(p => p.Category).HasMaxLength(50);
+        builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(p => p.Images, images =>
+        {
+            images.ToTable("post_images");
+            images.WithOwner().HasForeignKey(i => i.PostId);
+            images.HasKey(i => new { i.PostId, i.Position });
+            images.Property(i => i.Url).HasMaxLength(1000);
+        });
+
+        // Feed keyset pagination: per author, then globally ("latest").
+        builder.HasIndex(p => new { p.AuthorId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }).IsDescending(true, true);
+        // Exact tag match (`tags @> ARRAY[...]`) and lexical search.
+        builder.HasIndex(p => p.Tags).HasMethod("gin");
+        builder.HasIndex(p => p.Text).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_posts_text_trgm");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Gamgyul.Data.Entities;
+
+public enum ChatRoomKind
+{
+    Direct,
+    Group,
+}

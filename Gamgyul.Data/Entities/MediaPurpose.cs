@@ -1,0 +1,9 @@
+namespace Gamgyul.Data.Entities;
+
+public enum MediaPurpose
+{
+    Post,
+    Product,
+    Avatar,
+    Chat,
+}

@@ -1,0 +1,9 @@
+namespace Gamgyul.Data.Entities;
+
+public enum MediaState
+{
+    Uploading,
+    Pending,
+    Ready,
+    Failed,
+}

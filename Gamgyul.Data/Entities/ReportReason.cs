@@ -1,0 +1,10 @@
+namespace Gamgyul.Data.Entities;
+
+public enum ReportReason
+{
+    Spam,
+    Abuse,
+    Fraud,
+    Inappropriate,
+    Other,
+}

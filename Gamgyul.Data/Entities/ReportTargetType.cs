@@ -1,0 +1,10 @@
+namespace Gamgyul.Data.Entities;
+
+public enum ReportTargetType
+{
+    User,
+    Post,
+    Comment,
+    Product,
+    ChatMessage,
+}

@@ -1,0 +1,8 @@
+namespace Gamgyul.Data.Entities;
+
+public enum SearchDocumentKind
+{
+    User,
+    Post,
+    Product,
+}
