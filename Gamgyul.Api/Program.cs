@@ -16,6 +16,3 @@ app.MapDefaultEndpoints();
 app.MapGamgyulEndpoints();
 
 app.Run();
-
-/// <summary>Entry point; public so that WebApplicationFactory can host the Api in tests.</summary>
-public partial class Program;

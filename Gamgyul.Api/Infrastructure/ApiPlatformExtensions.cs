@@ -26,7 +26,7 @@ internal static class ApiPlatformExtensions
             context.ProblemDetails.Extensions.TryAdd("trace_id", context.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssemblyContaining<ApiEntryPoint>(includeInternalTypes: true);
         builder.Services.AddOpenApi();
 
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy => policy
