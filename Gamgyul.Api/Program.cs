@@ -1,4 +1,5 @@
 using Gamgyul.Api;
+using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Data;
 
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddGamgyulData();
 builder.AddRedisClient(ApiPlatformExtensions.RedisConnectionName);
 builder.AddApiPlatform();
+builder.AddGamgyulAuthentication();
 
 var app = builder.Build();
 

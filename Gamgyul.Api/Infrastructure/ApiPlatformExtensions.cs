@@ -54,6 +54,8 @@ internal static class ApiPlatformExtensions
         app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseRouting();
         app.UseCors(CorsPolicyName);
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi(OpenApiDocumentPath).AllowAnonymous();
         return app;

@@ -11,7 +11,10 @@ namespace Gamgyul.Tests.Infrastructure;
 /// </summary>
 public class ApiFactory : WebApplicationFactory<ApiEntryPoint>, IAsyncLifetime
 {
-    private readonly Dictionary<string, string?> _settings = [];
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Jwt:SigningKey"] = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    };
 
     public string DatabaseConnectionString { get; private set; } = string.Empty;
     public string RedisConnectionString { get; private set; } = string.Empty;
