@@ -17,6 +17,8 @@ public class GamgyulDbContext(DbContextOptions<GamgyulDbContext> options)
     public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<UserSuspension> UserSuspensions => Set<UserSuspension>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<ChatRoom> ChatRooms => Set<ChatRoom>();
     public DbSet<ChatMember> ChatMembers => Set<ChatMember>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();

@@ -13,8 +13,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
         // Top-level comments of a post, and replies of a comment, in order.
-        builder.HasIndex(c => new { c.PostId, c.ParentId, c.CreatedAt });
-        builder.HasIndex(c => new { c.ParentId, c.CreatedAt });
-        builder.HasIndex(c => new { c.AuthorId, c.CreatedAt });
+        builder.HasIndex(c => new { c.PostId, c.ParentId, c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.ParentId, c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.AuthorId, c.CreatedAt, c.Id });
     }
 }

@@ -21,6 +21,7 @@ internal sealed class LikeConfiguration : IEntityTypeConfiguration<PostLike>, IE
         builder.HasKey(l => new { l.UserId, l.CommentId });
         builder.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Comment>().WithMany().HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => l.CommentId);
+        // Who liked a comment, newest first.
+        builder.HasIndex(l => new { l.CommentId, l.CreatedAt });
     }
 }

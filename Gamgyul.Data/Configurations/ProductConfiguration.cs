@@ -24,6 +24,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         });
         builder.HasIndex(p => new { p.OwnerId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => new { p.CreatedAt, p.Id }).IsDescending(true, true);
+        // A seller lists one store link once (the original checked this on update only).
+        builder.HasIndex(p => new { p.OwnerId, p.ExternalUrl }).IsUnique();
         builder.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_products_name_trgm");
     }
 }

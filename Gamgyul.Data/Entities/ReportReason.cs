@@ -4,7 +4,7 @@ public enum ReportReason
 {
     Spam,
     Abuse,
+    Adult,
     Fraud,
-    Inappropriate,
     Other,
 }

@@ -1,10 +1,10 @@
 namespace Gamgyul.Data.Entities;
 
-/// <summary>Open → InReview → Resolved (action taken) or Dismissed (no action).</summary>
+/// <summary>Pending → InReview → Resolved (handled, possibly with an action) or Rejected (unfounded).</summary>
 public enum ReportStatus
 {
-    Open,
+    Pending,
     InReview,
     Resolved,
-    Dismissed,
+    Rejected,
 }
