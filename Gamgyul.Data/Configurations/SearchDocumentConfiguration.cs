@@ -11,5 +11,7 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         builder.HasKey(d => new { d.Kind, d.DocumentId });
         builder.Property(d => d.Embedding).HasColumnType("real[]");
         builder.Property(d => d.Model).HasMaxLength(100);
+        // Caches poll "what changed since my watermark"; this keeps that poll an index range scan.
+        builder.HasIndex(d => d.IndexedAt);
     }
 }

@@ -855,6 +855,14 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("document_id");
 
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.PrimitiveCollection<float[]>("Embedding")
                         .IsRequired()
                         .HasColumnType("real[]")
@@ -863,6 +871,10 @@ namespace Gamgyul.Data.Migrations
                     b.Property<DateTimeOffset>("IndexedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("indexed_at");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deleted");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -874,8 +886,17 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("source_updated_at");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
                     b.HasKey("Kind", "DocumentId")
                         .HasName("pk_search_documents");
+
+                    b.HasIndex("IndexedAt")
+                        .HasDatabaseName("ix_search_documents_indexed_at");
 
                     b.ToTable("search_documents", (string)null);
                 });
