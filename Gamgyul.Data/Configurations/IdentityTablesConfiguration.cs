@@ -14,7 +14,18 @@ internal sealed class IdentityTablesConfiguration :
     IEntityTypeConfiguration<IdentityUserToken<Guid>>,
     IEntityTypeConfiguration<IdentityRoleClaim<Guid>>
 {
-    public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder) => builder.ToTable("roles");
+    public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder)
+    {
+        builder.ToTable("roles");
+        builder.HasData(new IdentityRole<Guid>
+        {
+            Id = SystemRoles.AdminId,
+            Name = SystemRoles.Admin,
+            NormalizedName = "ADMIN",
+            ConcurrencyStamp = "seed-admin",
+        });
+    }
+
     public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> builder) => builder.ToTable("user_roles");
     public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("user_claims");
     public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> builder) => builder.ToTable("user_logins");
