@@ -1,0 +1,57 @@
+using Gamgyul.AppHost.Infrastructure;
+
+namespace Gamgyul.AppHost.Services;
+
+/// <summary>The Gamgyul processes: the migrations step, then the Api and the two workers.</summary>
+public static class GamgyulServices
+{
+    public const string MigrationsResourceName = "migrations";
+    public const string ApiResourceName = "api";
+    public const string ChatWorkerResourceName = "chatworker";
+    public const string SearchIndexerResourceName = "searchindexer";
+    public const string HealthPath = "/health";
+
+    public static void AddGamgyulServices(this IDistributedApplicationBuilder builder, GamgyulInfrastructure infrastructure)
+    {
+        // Run to completion before anything serves requests, so no service starts on an old schema.
+        var migrations = builder.AddProject<Projects.Gamgyul_MigrationService>(MigrationsResourceName)
+            .WithReference(infrastructure.Database)
+            .WaitFor(infrastructure.DatabaseReady);
+
+        builder.AddProject<Projects.Gamgyul_Api>(ApiResourceName)
+            .WithExternalHttpEndpoints()
+            .WithGamgyulInfrastructure(infrastructure, migrations);
+
+        // The workers have no launch profile: give each an HTTP endpoint for its health probes.
+        builder.AddProject<Projects.Gamgyul_ChatWorker>(ChatWorkerResourceName)
+            .WithHttpEndpoint(name: "http")
+            .WithGamgyulInfrastructure(infrastructure, migrations);
+
+        builder.AddProject<Projects.Gamgyul_SearchIndexer>(SearchIndexerResourceName)
+            .WithHttpEndpoint(name: "http")
+            .WithGamgyulInfrastructure(infrastructure, migrations);
+    }
+
+    private static IResourceBuilder<ProjectResource> WithGamgyulInfrastructure(
+        this IResourceBuilder<ProjectResource> service,
+        GamgyulInfrastructure infrastructure,
+        IResourceBuilder<ProjectResource> migrations)
+    {
+        service.WithReference(infrastructure.Database)
+            .WithReference(infrastructure.Cache)
+            .WaitForCompletion(migrations)
+            .WithHttpHealthCheck(HealthPath);
+
+        foreach (var dependency in infrastructure.ServiceDependencies)
+        {
+            service.WaitFor(dependency);
+        }
+
+        foreach (var (name, value) in infrastructure.Settings)
+        {
+            service.WithEnvironment(name, value);
+        }
+
+        return service;
+    }
+}
