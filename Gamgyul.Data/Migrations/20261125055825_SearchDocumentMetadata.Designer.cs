@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gamgyul.Data.Migrations
 {
     [DbContext(typeof(GamgyulDbContext))]
-    [Migration("20261125060259_SearchDocumentMetadata")]
+    [Migration("20261125055825_SearchDocumentMetadata")]
     partial class SearchDocumentMetadata
     {
         /// <inheritdoc />
@@ -26,64 +26,6 @@ namespace Gamgyul.Data.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Gamgyul.Data.Entities.AuditLogEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("action");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("actor_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("details");
-
-                    b.Property<Guid?>("ReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("report_id");
-
-                    b.Property<Guid?>("TargetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("target_id");
-
-                    b.Property<string>("TargetType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("target_type");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("ActorId")
-                        .HasDatabaseName("ix_audit_log_actor_id");
-
-                    b.HasIndex("ReportId")
-                        .HasDatabaseName("ix_audit_log_report_id");
-
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_audit_log_created_at_id");
-
-                    b.HasIndex("TargetType", "TargetId")
-                        .HasDatabaseName("ix_audit_log_target_type_target_id");
-
-                    b.ToTable("audit_log", (string)null);
-                });
 
             modelBuilder.Entity("Gamgyul.Data.Entities.ChatMember", b =>
                 {
@@ -276,14 +218,14 @@ namespace Gamgyul.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
-                    b.HasIndex("AuthorId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_comments_author_id_created_at_id");
+                    b.HasIndex("AuthorId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_author_id_created_at");
 
-                    b.HasIndex("ParentId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_comments_parent_id_created_at_id");
+                    b.HasIndex("ParentId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_parent_id_created_at");
 
-                    b.HasIndex("PostId", "ParentId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_comments_post_id_parent_id_created_at_id");
+                    b.HasIndex("PostId", "ParentId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_post_id_parent_id_created_at");
 
                     b.ToTable("comments", (string)null);
                 });
@@ -305,8 +247,8 @@ namespace Gamgyul.Data.Migrations
                     b.HasKey("UserId", "CommentId")
                         .HasName("pk_comment_likes");
 
-                    b.HasIndex("CommentId", "CreatedAt")
-                        .HasDatabaseName("ix_comment_likes_comment_id_created_at");
+                    b.HasIndex("CommentId")
+                        .HasDatabaseName("ix_comment_likes_comment_id");
 
                     b.ToTable("comment_likes", (string)null);
                 });
@@ -681,10 +623,6 @@ namespace Gamgyul.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_products_created_at_id");
 
-                    b.HasIndex("OwnerId", "ExternalUrl")
-                        .IsUnique()
-                        .HasDatabaseName("ix_products_owner_id_external_url");
-
                     b.HasIndex("OwnerId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_products_owner_id_created_at_id");
@@ -755,11 +693,6 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Action")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("action");
-
                     b.Property<string>("AdminNote")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -814,10 +747,6 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("target_user_id");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
                     b.HasKey("Id")
                         .HasName("pk_reports");
 
@@ -827,22 +756,16 @@ namespace Gamgyul.Data.Migrations
                     b.HasIndex("TargetUserId")
                         .HasDatabaseName("ix_reports_target_user_id");
 
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_reports_created_at_id");
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_reports_status_created_at");
 
                     b.HasIndex("TargetType", "TargetId")
                         .HasDatabaseName("ix_reports_target_type_target_id");
 
-                    b.HasIndex("ReporterId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_reports_reporter_id_created_at_id");
-
                     b.HasIndex("ReporterId", "TargetType", "TargetId")
                         .IsUnique()
-                        .HasDatabaseName("ux_reports_open_per_reporter_and_target")
-                        .HasFilter("status IN ('Pending', 'InReview')");
-
-                    b.HasIndex("Status", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_reports_status_created_at_id");
+                        .HasDatabaseName("ix_reports_reporter_id_target_type_target_id")
+                        .HasFilter("status IN ('Open', 'InReview')");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -1064,58 +987,6 @@ namespace Gamgyul.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Gamgyul.Data.Entities.UserSuspension", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_id");
-
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
-
-                    b.Property<Guid?>("ReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("report_id");
-
-                    b.Property<DateTimeOffset>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_user_suspensions");
-
-                    b.HasIndex("CreatedById")
-                        .HasDatabaseName("ix_user_suspensions_created_by_id");
-
-                    b.HasIndex("ReportId")
-                        .HasDatabaseName("ix_user_suspensions_report_id");
-
-                    b.HasIndex("UserId", "EndsAt")
-                        .HasDatabaseName("ix_user_suspensions_user_id_ends_at");
-
-                    b.ToTable("user_suspensions", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1276,21 +1147,6 @@ namespace Gamgyul.Data.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Gamgyul.Data.Entities.AuditLogEntry", b =>
-                {
-                    b.HasOne("Gamgyul.Data.Entities.User", null)
-                        .WithMany()
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_audit_log_asp_net_users_actor_id");
-
-                    b.HasOne("Gamgyul.Data.Entities.Report", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_audit_log_reports_report_id");
                 });
 
             modelBuilder.Entity("Gamgyul.Data.Entities.ChatMember", b =>
@@ -1571,52 +1427,24 @@ namespace Gamgyul.Data.Migrations
 
             modelBuilder.Entity("Gamgyul.Data.Entities.Report", b =>
                 {
-                    b.HasOne("Gamgyul.Data.Entities.User", "HandledBy")
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("HandledById")
                         .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_reports_users_handled_by_id");
+                        .HasConstraintName("fk_reports_asp_net_users_handled_by_id");
 
-                    b.HasOne("Gamgyul.Data.Entities.User", "Reporter")
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_reports_users_reporter_id");
+                        .HasConstraintName("fk_reports_asp_net_users_reporter_id");
 
-                    b.HasOne("Gamgyul.Data.Entities.User", "TargetUser")
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("TargetUserId")
                         .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_reports_users_target_user_id");
-
-                    b.Navigation("HandledBy");
-
-                    b.Navigation("Reporter");
-
-                    b.Navigation("TargetUser");
-                });
-
-            modelBuilder.Entity("Gamgyul.Data.Entities.UserSuspension", b =>
-                {
-                    b.HasOne("Gamgyul.Data.Entities.User", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_user_suspensions_asp_net_users_created_by_id");
-
-                    b.HasOne("Gamgyul.Data.Entities.Report", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_user_suspensions_reports_report_id");
-
-                    b.HasOne("Gamgyul.Data.Entities.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_user_suspensions_asp_net_users_user_id");
+                        .HasConstraintName("fk_reports_asp_net_users_target_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
