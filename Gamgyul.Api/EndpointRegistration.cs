@@ -1,3 +1,6 @@
+using Gamgyul.Api.Feed;
+using Gamgyul.Api.Posts;
+
 namespace Gamgyul.Api;
 
 /// <summary>Every feature's endpoints, in one place.</summary>
@@ -5,6 +8,8 @@ internal static class EndpointRegistration
 {
     public static IEndpointRouteBuilder MapGamgyulEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapPostEndpoints();
+        app.MapFeedEndpoints();
         return app;
     }
 }

@@ -10,6 +10,7 @@ builder.AddGamgyulData();
 builder.AddRedisClient(ApiPlatformExtensions.RedisConnectionName);
 builder.AddApiPlatform();
 builder.AddGamgyulAuthentication();
+builder.AddSocialFeatures();
 
 var app = builder.Build();
 

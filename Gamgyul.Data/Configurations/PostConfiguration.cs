@@ -18,6 +18,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             images.WithOwner().HasForeignKey(i => i.PostId);
             images.HasKey(i => new { i.PostId, i.Position });
             images.Property(i => i.Url).HasMaxLength(1000);
+            // The display order is the client's, never a generated number.
+            images.Property(i => i.Position).ValueGeneratedNever();
         });
 
         // Feed keyset pagination: per author, then globally ("latest").

@@ -21,6 +21,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             images.WithOwner().HasForeignKey(i => i.ProductId);
             images.HasKey(i => new { i.ProductId, i.Position });
             images.Property(i => i.Url).HasMaxLength(1000);
+            // The display order is the client's, never a generated number.
+            images.Property(i => i.Position).ValueGeneratedNever();
         });
         builder.HasIndex(p => new { p.OwnerId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => new { p.CreatedAt, p.Id }).IsDescending(true, true);

@@ -1470,11 +1470,8 @@ namespace Gamgyul.Data.Migrations
                                 .HasColumnName("post_id");
 
                             b1.Property<int>("Position")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("position");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
 
                             b1.Property<Guid?>("MediaId")
                                 .HasColumnType("uuid")
@@ -1534,11 +1531,8 @@ namespace Gamgyul.Data.Migrations
                                 .HasColumnName("product_id");
 
                             b1.Property<int>("Position")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("position");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
 
                             b1.Property<Guid?>("MediaId")
                                 .HasColumnType("uuid")

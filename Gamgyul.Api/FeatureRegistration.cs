@@ -1,0 +1,20 @@
+using Gamgyul.Api.Feed;
+using Gamgyul.Api.Posts;
+using Gamgyul.Api.Social;
+
+namespace Gamgyul.Api;
+
+/// <summary>Services of the features; their endpoints are mapped in <see cref="EndpointRegistration"/>.</summary>
+internal static class FeatureRegistration
+{
+    public static WebApplicationBuilder AddSocialFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
+        builder.Services.Configure<ViewCountingOptions>(builder.Configuration.GetSection(ViewCountingOptions.SectionName));
+        builder.Services.AddSingleton<PostViewCounter>();
+        builder.Services.AddSingleton<PostViewFlusher>();
+        builder.Services.AddHostedService<PostViewFlushService>();
+        return builder;
+    }
+}

@@ -1,0 +1,181 @@
+using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Posts;
+using Gamgyul.Api.Social;
+using Gamgyul.Data;
+using Gamgyul.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gamgyul.Api.Feed;
+
+internal static class FeedHandlers
+{
+    public const int MaxSearchLength = 100;
+
+    public static async Task<IResult> ListAsync(HttpContext context, GamgyulDbContext db, IOptions<FeedOptions> options,
+        [FromQuery] string? cursor, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery] string[]? tags,
+        [FromQuery] string? search, CancellationToken cancellationToken)
+    {
+        if (!CursorPageRequest.TryParse(cursor, pageSize, options.Value.DefaultPageSize, out var page))
+        {
+            return CursorPageRequest.InvalidCursor();
+        }
+
+        var viewer = Viewer.From(context.User);
+        var posts = db.Posts.VisibleTo(viewer);
+
+        var wanted = new List<string>();
+        foreach (var raw in (tags ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (TagParser.Normalize(raw) is not { } tag)
+            {
+                return Problems.Invalid("tags", $"A tag is 1 to {TagParser.MaxTagLength} letters, digits or underscores.");
+            }
+
+            wanted.Add(tag);
+        }
+
+        if (wanted.Count > TagParser.MaxTags)
+        {
+            return Problems.Invalid("tags", $"Filter by at most {TagParser.MaxTags} tags.");
+        }
+
+        if (wanted.Count > 0)
+        {
+            var required = wanted.Distinct(StringComparer.Ordinal).ToList();
+            // posts.tags @> ARRAY[...]: every requested tag, exactly; answered by the GIN index.
+            posts = posts.Where(p => required.All(t => p.Tags.Contains(t)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            if (text.Length > MaxSearchLength)
+            {
+                return Problems.Invalid("search", $"Search for at most {MaxSearchLength} characters.");
+            }
+
+            var pattern = "%" + LikePattern.Escape(text) + "%";
+            posts = posts.Where(p => EF.Functions.ILike(p.Text, pattern, LikePattern.EscapeCharacter));
+        }
+
+        return await PageAsync(posts, db, viewer, page, context.Request, cancellationToken);
+    }
+
+    public static async Task<IResult> LatestAsync(HttpContext context, GamgyulDbContext db, IOptions<FeedOptions> options,
+        [FromQuery] string? cursor, [FromQuery(Name = "page_size")] int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!CursorPageRequest.TryParse(cursor, pageSize, options.Value.DefaultPageSize, out var page))
+        {
+            return CursorPageRequest.InvalidCursor();
+        }
+
+        var viewer = Viewer.From(context.User);
+        return await PageAsync(db.Posts.VisibleTo(viewer), db, viewer, page, context.Request, cancellationToken);
+    }
+
+    public static async Task<IResult> LatestByHandleAsync(string handle, HttpContext context, GamgyulDbContext db,
+        UserDirectory users, IOptions<FeedOptions> options, [FromQuery] string? cursor,
+        [FromQuery(Name = "page_size")] int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!CursorPageRequest.TryParse(cursor, pageSize, options.Value.DefaultPageSize, out var page))
+        {
+            return CursorPageRequest.InvalidCursor();
+        }
+
+        if (await users.FindIdAsync(handle, cancellationToken) is not { } authorId)
+        {
+            return Problems.NotFound("User not found.");
+        }
+
+        var viewer = Viewer.From(context.User);
+        var posts = db.Posts.Where(p => p.AuthorId == authorId).VisibleTo(viewer);
+        return await PageAsync(posts, db, viewer, page, context.Request, cancellationToken);
+    }
+
+    public static async Task<IResult> HomeAsync(HttpContext context, GamgyulDbContext db, IOptions<FeedOptions> options,
+        TimeProvider clock, [FromQuery] string? cursor, [FromQuery(Name = "page_size")] int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(context.User);
+        var me = viewer.Id!.Value;
+        var settings = options.Value;
+
+        RankCursor? rank = null;
+        CursorPageRequest? page = null;
+        if (cursor is [RankCursor.Prefix, ..])
+        {
+            if (!RankCursor.TryDecode(cursor, out rank))
+            {
+                return CursorPageRequest.InvalidCursor();
+            }
+        }
+        else if (!CursorPageRequest.TryParse(cursor, pageSize, settings.DefaultPageSize, out page))
+        {
+            return CursorPageRequest.InvalidCursor();
+        }
+
+        if (rank is null && page!.Position is null && !await db.Follows.AnyAsync(f => f.FollowerId == me, cancellationToken))
+        {
+            return await ColdStartAsync(context, db, viewer, settings, clock, null, pageSize, cancellationToken);
+        }
+
+        if (rank is not null)
+        {
+            return await ColdStartAsync(context, db, viewer, settings, clock, rank, pageSize, cancellationToken);
+        }
+
+        // Fan-out on read: the followees' posts and the caller's own, by the (created_at, id) index.
+        var posts = db.Posts.VisibleTo(viewer)
+            .Where(p => p.AuthorId == me || db.Follows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId));
+        return await PageAsync(posts, db, viewer, page!, context.Request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Popular recent posts for a caller who follows nobody yet: the last <see cref="FeedOptions.ColdStartWindowDays"/>
+    /// days ranked by engagement (likes count double, comments once), newest first among equals.
+    /// </summary>
+    private static async Task<IResult> ColdStartAsync(HttpContext context, GamgyulDbContext db, Viewer viewer,
+        FeedOptions settings, TimeProvider clock, RankCursor? after, int? pageSize, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSize ?? settings.DefaultPageSize, 1, CursorPageRequest.MaxPageSize);
+        var since = clock.GetUtcNow().AddDays(-settings.ColdStartWindowDays);
+        var posts = db.Posts.VisibleTo(viewer).Where(p => p.CreatedAt >= since);
+        if (after is { } position)
+        {
+            var (score, createdAt, id) = (position.Score, position.CreatedAt, position.Id);
+            posts = posts.Where(p => EF.Functions.LessThan(
+                ValueTuple.Create(p.LikesCount * 2 + p.CommentsCount, p.CreatedAt, p.Id),
+                ValueTuple.Create(score, createdAt, id)));
+        }
+
+        var rows = await posts
+            .OrderByDescending(p => p.LikesCount * 2 + p.CommentsCount)
+            .ThenByDescending(p => p.CreatedAt)
+            .ThenByDescending(p => p.Id)
+            .Take(size + 1)
+            .ToResponses(db, viewer)
+            .ToListAsync(cancellationToken);
+
+        string? next = null;
+        if (rows.Count > size)
+        {
+            rows.RemoveAt(size);
+            var last = rows[^1];
+            next = PageLink.With(context.Request, ("cursor", new RankCursor(last.LikesCount * 2 + last.CommentsCount, last.CreatedAt, last.Uuid).Encode()));
+        }
+
+        return TypedResults.Ok(new CursorPageResponse<PostResponse>(next, null, rows));
+    }
+
+    private static async Task<IResult> PageAsync(IQueryable<Post> posts, GamgyulDbContext db, Viewer viewer,
+        CursorPageRequest page, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var rows = await posts
+            .KeysetPage(page, p => p.CreatedAt, p => p.Id)
+            .ToResponses(db, viewer)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ToPage(page, request, PostQueries.Position));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Gamgyul.Api.Posts;
+
+internal sealed class PostPatchRequestValidator : PostFieldsValidator<PostPatchRequest>;
