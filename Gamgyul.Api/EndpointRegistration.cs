@@ -1,4 +1,7 @@
+using Gamgyul.Api.Comments;
 using Gamgyul.Api.Feed;
+using Gamgyul.Api.Follows;
+using Gamgyul.Api.Likes;
 using Gamgyul.Api.Posts;
 
 namespace Gamgyul.Api;
@@ -10,6 +13,9 @@ internal static class EndpointRegistration
     {
         app.MapPostEndpoints();
         app.MapFeedEndpoints();
+        app.MapFollowEndpoints();
+        app.MapCommentEndpoints();
+        app.MapLikeEndpoints();
         return app;
     }
 }
