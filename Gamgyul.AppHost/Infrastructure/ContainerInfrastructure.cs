@@ -88,7 +88,9 @@ public static class ContainerInfrastructure
     private static (IResourceBuilder<ContainerResource> MinIO, IResourceBuilder<ParameterResource> User, IResourceBuilder<ParameterResource> Password)
         AddMinIO(this IDistributedApplicationBuilder builder)
     {
-        var user = builder.AddParameter(StorageUserParameter, "gamgyul", publishValueAsDefault: false, secret: true);
+        // A readable default user that Parameters:storage-user still overrides; the password is generated once.
+        var user = builder.AddParameter(StorageUserParameter,
+            builder.Configuration[$"Parameters:{StorageUserParameter}"] ?? "gamgyul", publishValueAsDefault: false, secret: true);
         var password = builder.AddParameter(StoragePasswordParameter,
             new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 

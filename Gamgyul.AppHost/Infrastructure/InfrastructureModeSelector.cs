@@ -3,12 +3,17 @@ using Microsoft.Extensions.Configuration;
 namespace Gamgyul.AppHost.Infrastructure;
 
 /// <summary>Reads <c>Gamgyul:Mode</c> (auto | containers | local) and settles <c>auto</c>.</summary>
-internal static class InfrastructureModeSelector
+public static class InfrastructureModeSelector
 {
     public const string ConfigurationKey = "Gamgyul:Mode";
 
+    /// <param name="configuration">The AppHost's configuration.</param>
+    /// <param name="executionContext">Run or publish.</param>
+    /// <param name="findContainerRuntime">Names a container runtime whose engine answers, or null; defaults to asking docker and podman.</param>
     public static (InfrastructureMode Mode, string Reason) Select(
-        IConfiguration configuration, DistributedApplicationExecutionContext executionContext)
+        IConfiguration configuration,
+        DistributedApplicationExecutionContext executionContext,
+        Func<IConfiguration, string?>? findContainerRuntime = null)
     {
         var configured = configuration[ConfigurationKey]?.Trim();
         switch (configured?.ToLowerInvariant())
@@ -31,7 +36,7 @@ internal static class InfrastructureModeSelector
             return (InfrastructureMode.Containers, "publishing");
         }
 
-        var runtime = ContainerRuntimeProbe.FindHealthyRuntime(configuration);
+        var runtime = (findContainerRuntime ?? ContainerRuntimeProbe.FindHealthyRuntime)(configuration);
         return runtime is null
             ? (InfrastructureMode.Local, "auto: no container runtime answered")
             : (InfrastructureMode.Containers, $"auto: '{runtime} info' answered");

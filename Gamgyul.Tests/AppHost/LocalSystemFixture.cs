@@ -1,0 +1,43 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace Gamgyul.Tests.AppHost;
+
+/// <summary>
+/// The whole system in local mode, started once for a test class (stopping an AppHost takes ~13 s):
+/// postgres and redis-server from this machine on ports free at start, data in a throwaway folder.
+/// </summary>
+public sealed class LocalSystemFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private AppHostArguments? _arguments;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public AppHostArguments Arguments => _arguments!;
+
+    public async Task InitializeAsync()
+    {
+        _arguments = AppHostArguments.Create("local");
+        // Missing postgres or redis-server must fail the tests with the reason, never skip them.
+        _arguments.AssertLocalPrerequisites();
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gamgyul_AppHost>(
+            _arguments.Args, timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        _arguments?.Dispose();
+    }
+}
