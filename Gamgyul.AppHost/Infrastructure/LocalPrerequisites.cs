@@ -124,8 +124,9 @@ public static class LocalPrerequisites
             problems.Add(
                 $"Port {port} on 127.0.0.1 ({what}, {key}) is already in use. See what holds it with `ss -ltnp 'sport = :{port}'` " +
                 "(a previous Gamgyul run may still be shutting down: its services stop up to ~25 s after the AppHost exits), " +
-                $"or pick another port: dotnet run --project Gamgyul.AppHost -- --{key}=<port> " +
-                $"(or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)}=<port>).");
+                $"or pick another port: scripts/run.sh --{key}=<port> " +
+                $"(or dotnet run --project Gamgyul.AppHost -- --{key}=<port>, " +
+                $"or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)}=<port>).");
         }
     }
 

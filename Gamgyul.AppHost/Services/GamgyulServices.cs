@@ -11,12 +11,16 @@ public static class GamgyulServices
     public const string SearchIndexerResourceName = "searchindexer";
     public const string HealthPath = "/health";
 
+    // A backing service that exits or cannot start fails its dependents at once instead of leaving
+    // them waiting forever (a port taken after the preflight, a container engine that went away).
+    private const WaitBehavior FailIfItStops = WaitBehavior.StopOnResourceUnavailable;
+
     public static void AddGamgyulServices(this IDistributedApplicationBuilder builder, GamgyulInfrastructure infrastructure)
     {
         // Run to completion before anything serves requests, so no service starts on an old schema.
         var migrations = builder.AddProject<Projects.Gamgyul_MigrationService>(MigrationsResourceName)
             .WithReference(infrastructure.Database)
-            .WaitFor(infrastructure.DatabaseReady);
+            .WaitFor(infrastructure.DatabaseReady, FailIfItStops);
 
         builder.AddProject<Projects.Gamgyul_Api>(ApiResourceName)
             .WithExternalHttpEndpoints()
@@ -44,7 +48,7 @@ public static class GamgyulServices
 
         foreach (var dependency in infrastructure.ServiceDependencies)
         {
-            service.WaitFor(dependency);
+            service.WaitFor(dependency, FailIfItStops);
         }
 
         foreach (var (name, value) in infrastructure.Settings)

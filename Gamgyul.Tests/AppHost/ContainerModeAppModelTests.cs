@@ -130,9 +130,11 @@ public sealed class ContainerModeAppModelTests(ContainerModeAppModelFixture fixt
     private void AssertWaits(string dependent, string dependency, WaitType waitType)
     {
         var waits = Model.Resource(dependent).Annotations.OfType<WaitAnnotation>().ToList();
+        // Waiting on a backing service must end when it stops, or a failed start hangs everything after it.
         Assert.True(
-            waits.Any(w => w.Resource.Name == dependency && w.WaitType == waitType),
+            waits.Any(w => w.Resource.Name == dependency && w.WaitType == waitType
+                           && (waitType != WaitType.WaitUntilHealthy || w.WaitBehavior == WaitBehavior.StopOnResourceUnavailable)),
             $"'{dependent}' should wait for '{dependency}' ({waitType}); it waits for: " +
-            string.Join(", ", waits.Select(w => $"{w.Resource.Name} ({w.WaitType})")));
+            string.Join(", ", waits.Select(w => $"{w.Resource.Name} ({w.WaitType}, {w.WaitBehavior})")));
     }
 }

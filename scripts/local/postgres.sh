@@ -42,6 +42,8 @@ if [ ! -s "$data/PG_VERSION" ]; then
   "${run_as[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 
+# postgres logs everything to stderr; send it to stdout so the dashboard does not paint every LOG line as an error.
+exec 2>&1
 exec "${run_as[@]}" "$bin/postgres" -D "$data" -p "$port" \
   -c listen_addresses=127.0.0.1 \
   -c unix_socket_directories=
