@@ -3,6 +3,7 @@ using Gamgyul.Api.Feed;
 using Gamgyul.Api.Follows;
 using Gamgyul.Api.Likes;
 using Gamgyul.Api.Posts;
+using Gamgyul.Api.Products;
 
 namespace Gamgyul.Api;
 
@@ -16,6 +17,7 @@ internal static class EndpointRegistration
         app.MapFollowEndpoints();
         app.MapCommentEndpoints();
         app.MapLikeEndpoints();
+        app.MapProductEndpoints();
         return app;
     }
 }

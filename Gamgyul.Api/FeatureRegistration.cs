@@ -1,5 +1,6 @@
 using Gamgyul.Api.Feed;
 using Gamgyul.Api.Posts;
+using Gamgyul.Api.Products;
 using Gamgyul.Api.Social;
 
 namespace Gamgyul.Api;
@@ -12,6 +13,7 @@ internal static class FeatureRegistration
         builder.Services.AddScoped<UserDirectory>();
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
         builder.Services.Configure<ViewCountingOptions>(builder.Configuration.GetSection(ViewCountingOptions.SectionName));
+        builder.Services.Configure<ProductOptions>(builder.Configuration.GetSection(ProductOptions.SectionName));
         builder.Services.AddSingleton<PostViewCounter>();
         builder.Services.AddSingleton<PostViewFlusher>();
         builder.Services.AddHostedService<PostViewFlushService>();

@@ -1,0 +1,3 @@
+namespace Gamgyul.Api.Products;
+
+internal sealed class ProductPatchRequestValidator : ProductFieldsValidator<ProductPatchRequest>;
