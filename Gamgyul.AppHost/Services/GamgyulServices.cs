@@ -19,6 +19,7 @@ public static class GamgyulServices
     {
         // Run to completion before anything serves requests, so no service starts on an old schema.
         var migrations = builder.AddProject<Projects.Gamgyul_MigrationService>(MigrationsResourceName)
+            .WithHostEnvironment(builder)
             .WithReference(infrastructure.Database)
             .WaitFor(infrastructure.DatabaseReady, FailIfItStops);
 
@@ -28,13 +29,20 @@ public static class GamgyulServices
 
         // The workers have no launch profile: give each an HTTP endpoint for its health probes.
         builder.AddProject<Projects.Gamgyul_ChatWorker>(ChatWorkerResourceName)
+            .WithHostEnvironment(builder)
             .WithHttpEndpoint(name: "http")
             .WithGamgyulInfrastructure(infrastructure, migrations);
 
         builder.AddProject<Projects.Gamgyul_SearchIndexer>(SearchIndexerResourceName)
+            .WithHostEnvironment(builder)
             .WithHttpEndpoint(name: "http")
             .WithGamgyulInfrastructure(infrastructure, migrations);
     }
+
+    // Projects without a launch profile would run as Production while the Api (profile) runs as Development.
+    private static IResourceBuilder<ProjectResource> WithHostEnvironment(
+        this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder) =>
+        project.WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
 
     private static IResourceBuilder<ProjectResource> WithGamgyulInfrastructure(
         this IResourceBuilder<ProjectResource> service,

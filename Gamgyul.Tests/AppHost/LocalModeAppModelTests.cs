@@ -113,6 +113,8 @@ public sealed class LocalModeAppModelTests(LocalModeAppModelFixture fixture) : I
         Assert.Equal("filesystem", environment["Storage__Provider"]);
         Assert.Equal(Path.Combine(Model.Arguments.DataDirectory, "media"), environment["Storage__FileSystem__Root"]);
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("Gamgyul__", StringComparison.Ordinal));
+        Assert.True(environment.ContainsKey("DOTNET_ENVIRONMENT") || environment.ContainsKey("ASPNETCORE_ENVIRONMENT"),
+            $"'{service}' should run in the AppHost's environment, not default to Production");
     }
 
     [Fact]
