@@ -1,9 +1,11 @@
+using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Comments;
 using Gamgyul.Api.Feed;
 using Gamgyul.Api.Follows;
 using Gamgyul.Api.Likes;
 using Gamgyul.Api.Posts;
 using Gamgyul.Api.Products;
+using Gamgyul.Api.Users;
 
 namespace Gamgyul.Api;
 
@@ -12,6 +14,8 @@ internal static class EndpointRegistration
 {
     public static IEndpointRouteBuilder MapGamgyulEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapAccountsEndpoints();
+        app.MapUsersEndpoints();
         app.MapPostEndpoints();
         app.MapFeedEndpoints();
         app.MapFollowEndpoints();

@@ -1,5 +1,6 @@
 using Gamgyul.Api;
 using Gamgyul.Api.Accounts;
+using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Data;
 
@@ -10,12 +11,20 @@ builder.AddGamgyulData();
 builder.AddRedisClient(ApiPlatformExtensions.RedisConnectionName);
 builder.AddApiPlatform();
 builder.AddGamgyulAuthentication();
+builder.AddGamgyulEmail();
 builder.AddSocialFeatures();
 
 var app = builder.Build();
+
+// One-off operator commands (e.g. `grant-admin <email>`) run instead of the server.
+if (await AdminBootstrap.RunCommandAsync(app.Services, args, Console.Out) is { } exitCode)
+{
+    return exitCode;
+}
 
 app.UseApiPlatform();
 app.MapDefaultEndpoints();
 app.MapGamgyulEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

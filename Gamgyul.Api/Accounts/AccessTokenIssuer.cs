@@ -15,10 +15,13 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public string Issue(User user, IEnumerable<string> roles)
+    public string Issue(User user, IEnumerable<string> roles) => IssueToken(user, roles).Token;
+
+    public IssuedAccessToken IssueToken(User user, IEnumerable<string> roles)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(settings.AccessTokenMinutes);
         var claims = new List<Claim>
         {
             new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
@@ -28,16 +31,17 @@ public sealed class AccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider
         };
         claims.AddRange(roles.Select(role => new Claim(GamgyulClaims.Role, role)));
 
-        return _handler.CreateToken(new SecurityTokenDescriptor
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = now.AddMinutes(settings.AccessTokenMinutes).UtcDateTime,
+            Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
         });
+        return new IssuedAccessToken(token, expires);
     }
 
     public static SymmetricSecurityKey SigningKey(JwtOptions settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Gamgyul.Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Gamgyul.Api.Infrastructure;
@@ -29,6 +30,8 @@ internal static class ApiPlatformExtensions
         builder.Services.AddValidatorsFromAssemblyContaining<ApiEntryPoint>(includeInternalTypes: true);
         builder.Services.AddOpenApi();
 
+        builder.AddGamgyulRateLimiting();
+
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy => policy
             .WithOrigins(options.Cors.AllowedOrigins)
             .AllowAnyHeader()
@@ -56,6 +59,7 @@ internal static class ApiPlatformExtensions
         app.UseCors(CorsPolicyName);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi(OpenApiDocumentPath).AllowAnonymous();
         return app;

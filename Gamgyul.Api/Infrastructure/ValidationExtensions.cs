@@ -6,4 +6,9 @@ internal static class ValidationExtensions
     public static RouteHandlerBuilder Validate<TRequest>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<TRequest>>()
             .ProducesValidationProblem();
+
+    /// <summary>Validates the <typeparamref name="TRequest"/> body when there is one; no body is allowed.</summary>
+    public static RouteHandlerBuilder ValidateIfPresent<TRequest>(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<OptionalValidationFilter<TRequest>>()
+            .ProducesValidationProblem();
 }

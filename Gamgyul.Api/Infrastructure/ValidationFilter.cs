@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 
 namespace Gamgyul.Api.Infrastructure;
@@ -24,13 +23,6 @@ internal sealed class ValidationFilter<TRequest>(IValidator<TRequest> validator)
             return await next(context);
         }
 
-        var errors = result.Errors
-            .GroupBy(e => ToJsonName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        return TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.");
+        return TypedResults.ValidationProblem(result.ToErrorMap(), title: "One or more fields are invalid.");
     }
-
-    // "Profile.DisplayName" -> "profile.display_name", the names the client sent.
-    private static string ToJsonName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
 }

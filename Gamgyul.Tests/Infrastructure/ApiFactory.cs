@@ -14,6 +14,11 @@ public class ApiFactory : WebApplicationFactory<ApiEntryPoint>, IAsyncLifetime
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Jwt:SigningKey"] = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        // Tests sign in far more often than people do; rate-limit tests lower these again.
+        ["RateLimits:Login:PermitLimit"] = "100000",
+        ["RateLimits:Registration:PermitLimit"] = "100000",
+        ["RateLimits:TokenRefresh:PermitLimit"] = "100000",
+        ["RateLimits:PasswordReset:PermitLimit"] = "100000",
     };
 
     public string DatabaseConnectionString { get; private set; } = string.Empty;

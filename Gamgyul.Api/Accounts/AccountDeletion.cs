@@ -1,0 +1,88 @@
+using Gamgyul.Data;
+using Gamgyul.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gamgyul.Api.Accounts;
+
+/// <summary>
+/// Deletes an account at once and for good (no grace period), in one transaction:
+/// <list type="bullet">
+/// <item>the user row goes, and with it (database cascades) the user's posts and their comments and likes,
+/// the user's comments and their replies, likes, follows, products, media records, chat memberships,
+/// sign-in links, roles, refresh tokens and filed reports;</item>
+/// <item>chat messages the user sent stay in their rooms without a sender, rooms the user owned lose their
+/// owner, and reports about the user keep the report without the user;</item>
+/// <item>the counters other rows keep of the removed rows (followers, likes, comments, replies) are
+/// corrected first;</item>
+/// <item>a <c>user.deleted</c> event names the removed posts, products and stored media for the search
+/// index and the media sweeper.</item>
+/// </list>
+/// The handle and the e-mail address are free again immediately, and the user's tokens stop working
+/// (the access-token check finds no user; refresh tokens are gone).
+/// </summary>
+public sealed class AccountDeletion(GamgyulDbContext db, SecurityStampCache stamps, TimeProvider clock)
+{
+    public async Task DeleteAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await CorrectCountersAsync(userId, cancellationToken);
+
+            var now = clock.GetUtcNow();
+            var payload = new UserDeletedEvent(
+                userId,
+                await db.Posts.Where(p => p.AuthorId == userId).Select(p => p.Id).ToListAsync(cancellationToken),
+                await db.Products.Where(p => p.OwnerId == userId).Select(p => p.Id).ToListAsync(cancellationToken),
+                await db.Media.Where(m => m.OwnerId == userId).Select(m => m.StorageKey).ToListAsync(cancellationToken),
+                now);
+            db.Outbox.Add(OutboxMessageFactory.Create("user.deleted", userId.ToString(), payload, now));
+            await db.SaveChangesAsync(cancellationToken);
+
+            await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        await stamps.InvalidateAsync(userId);
+    }
+
+    private async Task CorrectCountersAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        // People the user followed lose a follower; people who followed the user follow one fewer.
+        await db.Users
+            .Where(u => db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == u.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FollowersCount, u => u.FollowersCount > 0 ? u.FollowersCount - 1 : 0),
+                cancellationToken);
+        await db.Users
+            .Where(u => db.Follows.Any(f => f.FolloweeId == userId && f.FollowerId == u.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FollowsCount, u => u.FollowsCount > 0 ? u.FollowsCount - 1 : 0),
+                cancellationToken);
+
+        // Likes the user gave to other people's posts and comments.
+        await db.Posts
+            .Where(p => p.AuthorId != userId && db.PostLikes.Any(l => l.UserId == userId && l.PostId == p.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LikesCount, p => p.LikesCount > 0 ? p.LikesCount - 1 : 0),
+                cancellationToken);
+        await db.Comments
+            .Where(c => c.AuthorId != userId && db.CommentLikes.Any(l => l.UserId == userId && l.CommentId == c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LikesCount, c => c.LikesCount > 0 ? c.LikesCount - 1 : 0),
+                cancellationToken);
+
+        // Replies the user wrote under other people's comments.
+        await db.Comments
+            .Where(c => c.AuthorId != userId && db.Comments.Any(r => r.ParentId == c.Id && r.AuthorId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RepliesCount,
+                c => Math.Max(0, c.RepliesCount - db.Comments.Count(r => r.ParentId == c.Id && r.AuthorId == userId))),
+                cancellationToken);
+
+        // Comment rows that disappear from other people's posts: the user's own, and the replies (by anyone)
+        // under the user's comments, which cascade with them.
+        await db.Posts
+            .Where(p => p.AuthorId != userId && db.Comments.Any(c => c.PostId == p.Id && c.AuthorId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentsCount,
+                p => Math.Max(0, p.CommentsCount - db.Comments.Count(c => c.PostId == p.Id
+                    && (c.AuthorId == userId || db.Comments.Any(parent => parent.Id == c.ParentId && parent.AuthorId == userId))))),
+                cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Gamgyul.Api.Accounts;
+
+/// <summary>The <c>Accounts</c> configuration section.</summary>
+public sealed class AccountsOptions
+{
+    public const string SectionName = "Accounts";
+
+    /// <summary>
+    /// E-mail addresses of existing accounts that are given the admin role at start-up (the documented way
+    /// to make the first admin; see also the <c>grant-admin</c> command).
+    /// </summary>
+    public string[] AdminEmails { get; set; } = [];
+
+    /// <summary>The web frontend's page that completes a password reset; <c>uid</c> and <c>token</c> are appended.</summary>
+    public string PasswordResetUrl { get; set; } = "http://localhost:5173/password/reset/confirm";
+
+    /// <summary>How long a password-reset link stays valid.</summary>
+    public int PasswordResetTokenMinutes { get; set; } = 60;
+
+    /// <summary>How long a user's security stamp is cached (in Redis) for access-token checks.</summary>
+    public int SecurityStampCacheSeconds { get; set; } = 60;
+
+    /// <summary>Failed password sign-ins before the account is locked.</summary>
+    public int LockoutMaxFailedAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+}

@@ -1,0 +1,8 @@
+namespace Gamgyul.Api.Accounts;
+
+public enum AdminGrantOutcome
+{
+    Granted,
+    AlreadyAdmin,
+    NoSuchAccount,
+}

@@ -1,0 +1,3 @@
+namespace Gamgyul.Api.Accounts;
+
+public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);

@@ -1,0 +1,7 @@
+namespace Gamgyul.Api.Email;
+
+public enum EmailDelivery
+{
+    Smtp,
+    Sink,
+}
