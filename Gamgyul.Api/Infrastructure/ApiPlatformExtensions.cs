@@ -22,6 +22,8 @@ internal static class ApiPlatformExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        // Unreadable bodies (malformed JSON, wrong types) throw, so ProblemExceptionHandler can say what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("trace_id", context.HttpContext.TraceIdentifier));

@@ -23,13 +23,25 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         };
 
         context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (exception is BadHttpRequestException && detail is not null)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [FieldOf(exception)] = [detail] };
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
+
+    // "$.profile.bio" -> "profile.bio"; the whole body when the JSON path says nothing more.
+    private static string FieldOf(Exception exception) =>
+        exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..]
+            : "body";
 
     // The framework's own message names the parameter and the problem (e.g. invalid JSON) without internals.
     private static string ClientMessage(BadHttpRequestException exception) =>
