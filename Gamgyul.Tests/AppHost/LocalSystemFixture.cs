@@ -9,8 +9,8 @@ namespace Gamgyul.Tests.AppHost;
 /// </summary>
 public sealed class LocalSystemFixture : IAsyncLifetime
 {
-    // About 30-40 s on an idle 2-core machine; the margin is for a machine busy with other test runs,
-    // where starting four `dotnet run` processes alone can take a minute.
+    // Start-up is mostly initdb plus four `dotnet run` launches. On a 2-core machine shared with other
+    // test runs (load average 20+) everything was healthy after 1.5-2 minutes; hence the margin.
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private AppHostArguments? _arguments;
