@@ -76,6 +76,33 @@ public sealed class AppHostArguments : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until nothing listens on the Postgres and Redis ports any more: the orchestrator stops its
+    /// processes shortly after the app, and deleting the data folder under a live server leaves debris.
+    /// </summary>
+    public async Task WaitForServersToStopAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && (await Listens(PostgresPort) || await Listens(RedisPort)))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private static async Task<bool> Listens(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -40,6 +40,10 @@ public sealed class LocalSystemFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
-        _arguments?.Dispose();
+        if (_arguments is not null)
+        {
+            await _arguments.WaitForServersToStopAsync(TimeSpan.FromSeconds(30));
+            _arguments.Dispose();
+        }
     }
 }
