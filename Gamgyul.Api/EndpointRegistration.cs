@@ -5,6 +5,7 @@ using Gamgyul.Api.Follows;
 using Gamgyul.Api.Likes;
 using Gamgyul.Api.Posts;
 using Gamgyul.Api.Products;
+using Gamgyul.Api.Reports;
 using Gamgyul.Api.Users;
 
 namespace Gamgyul.Api;
@@ -22,6 +23,7 @@ internal static class EndpointRegistration
         app.MapCommentEndpoints();
         app.MapLikeEndpoints();
         app.MapProductEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }
