@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Users;
 using Gamgyul.Data.Entities;
 
 namespace Gamgyul.Api.Social;
