@@ -31,6 +31,7 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
     private string? _lastSeenMessageId;
     private Task _loop = Task.CompletedTask;
     private int _disposed;
+    private volatile bool _closing;
 
     public PulsarConsumer(PulsarTopic topic, string gamgyulTopic, PulsarOptions options, SubscriptionOptions subscription,
         string nodeId, TimeProvider time, ILogger logger, Action<PulsarConsumer> onDisposed)
@@ -118,8 +119,26 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
             return;
         }
 
+        // Close frame first and keep reading until the server answers, so acks already sent are not lost with an
+        // aborted connection; then the broker hands this consumer's unacknowledged messages to the others at once.
+        _closing = true;
+        if (_socket is { } socket)
+        {
+            await socket.CloseAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _loop.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The server did not answer the close: stop waiting for it.
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        _firstConnection.TrySetCanceled();
         _buffer.Writer.TryComplete();
         _onDisposed(this);
     }
@@ -127,7 +146,7 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
     private async Task RunAsync()
     {
         var attempt = 0;
-        while (!_stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested && !_closing)
         {
             PulsarSocket socket;
             try
@@ -138,7 +157,7 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
             {
                 break;
             }
-            catch (PulsarConnectException e)
+            catch (Exception e)
             {
                 attempt++;
                 LogConnectFailed(_logger, Topic, SubscriptionName, e.Message, attempt);
@@ -157,7 +176,7 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
             var reason = await ReceiveUntilClosedAsync(socket).ConfigureAwait(false);
             _socket = null;
             await socket.DisposeAsync().ConfigureAwait(false);
-            if (!_stopping.IsCancellationRequested)
+            if (!_stopping.IsCancellationRequested && !_closing)
             {
                 LogDisconnected(_logger, Topic, SubscriptionName, reason);
                 // Back off even after a good connection: a broker that accepts and drops at once must not be hammered.
@@ -192,13 +211,10 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception e)
         {
-            return "stopping";
-        }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
-        {
-            return e.Message;
+            // Cancelled, aborted, reset, or an unexpected failure: whatever it was, this connection is finished.
+            return _stopping.IsCancellationRequested ? "stopping" : e.Message;
         }
     }
 

@@ -60,11 +60,21 @@ internal sealed partial class PulsarProducerConnection : IAsyncDisposable
         _socket.Abort();
     }
 
+    /// <summary>Closes politely: close frame first, then wait (briefly) for the server's answer before letting go.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync().ConfigureAwait(false);
+        await _socket.CloseAsync().ConfigureAwait(false);
+        try
+        {
+            await _receiveLoop.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _closing.CancelAsync().ConfigureAwait(false);
+            await _receiveLoop.ConfigureAwait(false);
+        }
+
         await _socket.DisposeAsync().ConfigureAwait(false);
-        await _receiveLoop.ConfigureAwait(false);
     }
 
     private async Task ReceiveLoopAsync()
@@ -84,7 +94,7 @@ internal sealed partial class PulsarProducerConnection : IAsyncDisposable
                 Complete(text);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e)
         {
             reason = e.Message;
         }

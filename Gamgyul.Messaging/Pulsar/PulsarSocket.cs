@@ -92,23 +92,37 @@ internal sealed class PulsarSocket : IAsyncDisposable
     /// <summary>Drops the connection without a close handshake, as a crash would.</summary>
     public void Abort() => _socket.Abort();
 
-    /// <summary>Closes politely (the broker then releases the consumer's unacknowledged messages at once).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Starts the close handshake. The caller keeps receiving until the server's close frame arrives: cancelling a
+    /// pending receive would abort the connection, and with it frames (acks) the server has not read yet.
+    /// </summary>
+    public async Task CloseAsync()
     {
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", timeout.Token).ConfigureAwait(false);
+                await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", timeout.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // Already broken: nothing more to say to the broker.
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
         _socket.Dispose();
-        _sendLock.Dispose();
     }
 }
