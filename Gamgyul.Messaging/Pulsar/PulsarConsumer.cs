@@ -170,10 +170,11 @@ internal sealed partial class PulsarConsumer : IMessageConsumer
             }
 
             attempt = 0;
-            Interlocked.Increment(ref _session);
             _socket = socket;
             _firstConnection.TrySetResult();
             var reason = await ReceiveUntilClosedAsync(socket).ConfigureAwait(false);
+            // From here on, what is still buffered from this connection is stale (see ReceiveAsync).
+            Interlocked.Increment(ref _session);
             _socket = null;
             await socket.DisposeAsync().ConfigureAwait(false);
             if (!_stopping.IsCancellationRequested && !_closing)

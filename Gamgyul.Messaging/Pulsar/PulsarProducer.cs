@@ -18,6 +18,7 @@ internal sealed partial class PulsarProducer : IAsyncDisposable
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private PulsarProducerConnection? _connection;
     private long _nextContext;
+    private Exception? _lastConnectError;
     private bool _disposed;
 
     public PulsarProducer(Uri endpoint, PulsarOptions options, TimeProvider time, ILogger logger)
@@ -65,8 +66,9 @@ internal sealed partial class PulsarProducer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            var cause = lastError ?? _lastConnectError;
             throw new MessageBusException(
-                $"Pulsar did not confirm the message within {_options.PublishTimeout}: {lastError?.Message ?? "no connection"}", lastError!);
+                $"Pulsar did not confirm the message within {_options.PublishTimeout}: {cause?.Message ?? "no receipt"}", cause!);
         }
     }
 
@@ -119,10 +121,12 @@ internal sealed partial class PulsarProducer : IAsyncDisposable
                 {
                     var socket = await PulsarSocket.ConnectAsync(_endpoint, _options, cancellationToken).ConfigureAwait(false);
                     _connection = new PulsarProducerConnection(socket, _logger);
+                    _lastConnectError = null;
                     return _connection;
                 }
                 catch (PulsarConnectException e)
                 {
+                    _lastConnectError = e;
                     LogConnectFailed(_logger, e.Message, attempt);
                     await Task.Delay(Backoff.Delay(attempt, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, jitter: true),
                         _time, cancellationToken).ConfigureAwait(false);

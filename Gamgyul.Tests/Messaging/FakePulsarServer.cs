@@ -104,6 +104,8 @@ internal sealed class FakePulsarServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A handler parked on a held ack would otherwise keep Kestrel's shutdown waiting for its full timeout.
+        HoldProducerAcks?.TrySetResult();
         DropConnections();
         await _app.StopAsync();
         await _app.DisposeAsync();
