@@ -227,6 +227,7 @@ internal sealed partial class RedisStreamConsumer : IMessageConsumer
 
     private async Task SweepAsync()
     {
+        await RefreshHeldAsync().ConfigureAwait(false);
         await ClaimAbandonedAsync().ConfigureAwait(false);
         if (_broadcast)
         {
@@ -235,6 +236,30 @@ internal sealed partial class RedisStreamConsumer : IMessageConsumer
         else
         {
             await RemoveIdleConsumersAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The heartbeat of the entries this consumer holds (buffered or being handled): XCLAIM JUSTID to itself resets
+    /// their idle time, so other consumers take over only what a dead consumer held, however slow the handling is.
+    /// Only entries still owned by this consumer are touched, so one already taken over is not taken back.
+    /// </summary>
+    private async Task RefreshHeldAsync()
+    {
+        if (_unacked.IsEmpty)
+        {
+            return;
+        }
+
+        var owned = await Db.StreamPendingMessagesAsync(_key, SubscriptionName, _unacked.Count + _prefetch, _consumerName)
+            .ConfigureAwait(false);
+        var held = owned.Select(p => (string)p.MessageId!).Where(_unacked.ContainsKey).ToArray();
+        if (held.Length > 0)
+        {
+            var arguments = new List<object> { _key, SubscriptionName, _consumerName, 0 };
+            arguments.AddRange(held);
+            arguments.Add("JUSTID");
+            await Db.ExecuteAsync("XCLAIM", arguments.ToArray()).ConfigureAwait(false);
         }
     }
 

@@ -24,8 +24,9 @@ public sealed class RedisStreamsOptions
     public TimeSpan TrimInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A message delivered but neither acknowledged nor negatively acknowledged for this long is taken over by
-    /// another consumer of the group (its consumer is presumed dead). Must exceed the longest message handling.
+    /// A message delivered but neither acknowledged nor negatively acknowledged, whose consumer has not refreshed it
+    /// for this long, is taken over by another consumer of the group (its consumer is presumed dead). Live consumers
+    /// refresh what they hold every <see cref="SweepInterval"/>, so this must be comfortably longer than that.
     /// </summary>
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -55,6 +56,11 @@ public sealed class RedisStreamsOptions
         if (ClaimIdleTime <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Bus:Redis ClaimIdleTime, SweepInterval and PollInterval must be positive.");
+        }
+
+        if (ClaimIdleTime < SweepInterval * 2)
+        {
+            throw new InvalidOperationException("Bus:Redis ClaimIdleTime must be at least twice SweepInterval (live consumers refresh their messages once per sweep).");
         }
 
         if (NegativeAckDelay < TimeSpan.Zero || NegativeAckDelay > ClaimIdleTime)

@@ -33,7 +33,7 @@ public sealed class MessagingRegistrationTests
         using var host = Build(new()
         {
             ["ConnectionStrings:cache"] = connectionString,
-            ["Bus:Redis:ClaimIdleTime"] = "00:00:07",
+            ["Bus:Redis:ClaimIdleTime"] = "00:00:45",
             ["Bus:Redis:KeyPrefix"] = "registration:",
         });
 
@@ -41,7 +41,7 @@ public sealed class MessagingRegistrationTests
         await bus.PublishAsync("registration-check", new OutgoingMessage("k", "x"u8.ToArray()));
 
         Assert.IsType<RedisMessageBus>(bus);
-        Assert.Equal(TimeSpan.FromSeconds(7), host.Services.GetRequiredService<IOptions<RedisStreamsOptions>>().Value.ClaimIdleTime);
+        Assert.Equal(TimeSpan.FromSeconds(45), host.Services.GetRequiredService<IOptions<RedisStreamsOptions>>().Value.ClaimIdleTime);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         Assert.Equal(1, await redis.GetDatabase().StreamLengthAsync("registration:registration-check"));
     }

@@ -125,7 +125,7 @@ public sealed class PulsarProtocolTests : IAsyncLifetime
         {
             o.Token = "wrong";
             o.ManageTopology = false;
-            o.PublishTimeout = TimeSpan.FromMilliseconds(1500);
+            o.PublishTimeout = TimeSpan.FromSeconds(3);
         });
 
         var error = await Assert.ThrowsAsync<MessageBusException>(() => bus.PublishAsync(NewTopic(), Text("k", "x")));

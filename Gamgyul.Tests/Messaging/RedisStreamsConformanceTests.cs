@@ -17,7 +17,7 @@ public sealed class RedisStreamsConformanceTests : MessageBusConformanceTests
 
     internal static RedisStreamsOptions FastOptions() => new()
     {
-        ClaimIdleTime = TimeSpan.FromMilliseconds(400),
+        ClaimIdleTime = TimeSpan.FromMilliseconds(800),
         SweepInterval = TimeSpan.FromMilliseconds(100),
         PollInterval = TimeSpan.FromMilliseconds(500),
         NegativeAckDelay = TimeSpan.FromMilliseconds(50),

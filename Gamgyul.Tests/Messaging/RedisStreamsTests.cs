@@ -125,12 +125,33 @@ public sealed class RedisStreamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_consumer_keeps_a_message_it_handles_longer_than_the_claim_timeout()
+    {
+        var topic = NewTopic();
+        // The holder sweeps less often than the other consumer: without its refresh, the other would win the claim.
+        var holder = await Bus(o => (o.ClaimIdleTime, o.SweepInterval) = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(300)))
+            .SubscribeAsync(topic, SubscriptionOptions.Durable("patient"));
+        await Bus().PublishAsync(topic, Text("k", "long job"));
+        var message = await holder.ReceiveAsync().AsTask().WaitAsync(Wait);
+        var other = await Bus(o => (o.ClaimIdleTime, o.SweepInterval) = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)))
+            .SubscribeAsync(topic, SubscriptionOptions.Durable("patient"));
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the handler is slow; its node is alive
+
+        await holder.AcknowledgeAsync(message);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other.ReceiveAsync(cancel.Token).AsTask());
+        Assert.Empty(await Db.StreamPendingMessagesAsync($"gamgyul:bus:{topic}", "patient", 10, RedisValue.Null));
+    }
+
+    [Fact]
     public async Task A_sleeping_consumer_is_woken_by_a_publish_rather_than_its_poll()
     {
         var lazy = Options(o =>
         {
             o.PollInterval = TimeSpan.FromSeconds(30);
             o.SweepInterval = TimeSpan.FromSeconds(30);
+            o.ClaimIdleTime = TimeSpan.FromMinutes(2);
         });
         var topic = NewTopic();
         var consumer = await Bus(lazy).SubscribeAsync(topic, SubscriptionOptions.Broadcast("live"));
