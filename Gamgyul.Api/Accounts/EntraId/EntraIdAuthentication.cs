@@ -24,7 +24,9 @@ internal static class EntraIdAuthentication
         authentication.AddMicrosoftIdentityWebApi(section, Scheme);
         authentication.Services.AddScoped<EntraIdAccountMapper>();
 
-        authentication.Services.PostConfigure<JwtBearerOptions>(Scheme, bearer =>
+        // Configure (not PostConfigure): it runs after Microsoft.Identity.Web's own Configure, whose events
+        // it wraps, and before the framework's post-configuration builds the metadata manager.
+        authentication.Services.Configure<JwtBearerOptions>(Scheme, bearer =>
         {
             // Only a local test tenant may be plain HTTP.
             bearer.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", defaultValue: true);
