@@ -6,12 +6,19 @@ public sealed class PulsarOptions
     public const string SectionName = "Pulsar";
 
     /// <summary>
-    /// The broker's (or WebSocket proxy's) HTTP service URL, e.g. <c>ws://pulsar:8080</c>; <c>http(s)://</c> is
-    /// accepted and means <c>ws(s)://</c>. Required.
+    /// The broker's service URL. Either its HTTP address (<c>http://pulsar:8080</c>, which also serves the WebSocket
+    /// API) or its binary-protocol address (<c>pulsar://pulsar:6650</c>, as the AppHost passes it); with the latter
+    /// the WebSocket API is found through <see cref="WebSocketUrl"/> or <see cref="AdminUrl"/>.
     /// </summary>
     public Uri? ServiceUrl { get; set; }
 
-    /// <summary>The admin REST base, e.g. <c>http://pulsar:8080</c>. Defaults to the service URL with an http scheme.</summary>
+    /// <summary>
+    /// The WebSocket API's base (<c>ws://pulsar:8080</c>, or a separate WebSocket proxy). Defaults to the service URL
+    /// when that is http(s)/ws(s), else to the admin URL with a ws scheme (standalone serves both on one port).
+    /// </summary>
+    public Uri? WebSocketUrl { get; set; }
+
+    /// <summary>The admin REST base, e.g. <c>http://pulsar:8080</c>. Defaults to an http(s) service URL, else to the WebSocket URL.</summary>
     public Uri? AdminUrl { get; set; }
 
     /// <summary>A JWT sent as <c>Authorization: Bearer</c> on WebSocket handshakes and admin calls, when auth is on.</summary>
@@ -52,35 +59,26 @@ public sealed class PulsarOptions
     /// <summary>WebSocket ping interval, so idle connections through proxies stay open and dead ones are noticed.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where the WebSocket API lives, with a trailing slash.</summary>
     internal Uri WebSocketBase
     {
         get
         {
-            var url = ServiceUrl ?? throw new InvalidOperationException("Pulsar:ServiceUrl is required when Bus:Provider is pulsar.");
-            var builder = new UriBuilder(url)
-            {
-                Scheme = url.Scheme switch
-                {
-                    "http" or "ws" => "ws",
-                    "https" or "wss" => "wss",
-                    _ => throw new InvalidOperationException($"Pulsar:ServiceUrl must be ws(s):// or http(s)://, not {url.Scheme}://."),
-                },
-            };
-            return WithTrailingSlash(builder.Uri);
+            var url = WebSocketUrl ?? Http(ServiceUrl) ?? AdminUrl
+                ?? throw new InvalidOperationException(
+                    "Pulsar:ServiceUrl (http:// or ws://), Pulsar:WebSocketUrl or Pulsar:AdminUrl is required when Bus:Provider is pulsar.");
+            return WithScheme(url, secure => secure ? "wss" : "ws", "Pulsar:WebSocketUrl");
         }
     }
 
+    /// <summary>Where the admin REST API lives, with a trailing slash.</summary>
     internal Uri AdminBase
     {
         get
         {
-            var url = AdminUrl ?? ServiceUrl ?? throw new InvalidOperationException("Pulsar:AdminUrl or Pulsar:ServiceUrl is required.");
-            var builder = new UriBuilder(url)
-            {
-                Scheme = url.Scheme is "wss" or "https" ? "https" : "http",
-                Port = url.Port,
-            };
-            return WithTrailingSlash(builder.Uri);
+            var url = AdminUrl ?? Http(ServiceUrl) ?? WebSocketUrl
+                ?? throw new InvalidOperationException("Pulsar:AdminUrl (or an http:// Pulsar:ServiceUrl) is required.");
+            return WithScheme(url, secure => secure ? "https" : "http", "Pulsar:AdminUrl");
         }
     }
 
@@ -94,6 +92,23 @@ public sealed class PulsarOptions
         }
     }
 
-    private static Uri WithTrailingSlash(Uri uri) =>
-        uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
+    /// <summary>The service URL when it is an HTTP-family address; a pulsar:// (binary protocol) address is not.</summary>
+    private static Uri? Http(Uri? url) => url is { Scheme: "http" or "https" or "ws" or "wss" } ? url : null;
+
+    private static Uri WithScheme(Uri url, Func<bool, string> scheme, string setting)
+    {
+        var secure = url.Scheme switch
+        {
+            "http" or "ws" => false,
+            "https" or "wss" => true,
+            _ => throw new InvalidOperationException($"{setting} must be an http(s):// or ws(s):// address, not {url}."),
+        };
+        var builder = new UriBuilder(url) { Scheme = scheme(secure), Port = url.Port };
+        if (!builder.Path.EndsWith('/'))
+        {
+            builder.Path += "/";
+        }
+
+        return builder.Uri;
+    }
 }

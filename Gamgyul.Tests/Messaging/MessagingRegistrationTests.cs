@@ -65,8 +65,11 @@ public sealed class MessagingRegistrationTests
         server.RequiredToken = "app-token";
         using var host = Build(new()
         {
+            // The shape the AppHost passes in containers mode: binary-protocol service URL plus HTTP addresses.
             ["Bus:Provider"] = "Pulsar",
-            ["Pulsar:ServiceUrl"] = server.ServiceUrl.ToString(),
+            ["Pulsar:ServiceUrl"] = "pulsar://127.0.0.1:6650",
+            ["Pulsar:AdminUrl"] = server.ServiceUrl.ToString().Replace("ws://", "http://", StringComparison.Ordinal),
+            ["Pulsar:WebSocketUrl"] = server.ServiceUrl.ToString(),
             ["Pulsar:Token"] = "app-token",
             ["Pulsar:Namespace"] = "gamgyul",
         });
