@@ -82,6 +82,7 @@ public static class MessagingServiceExtensions
     {
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection(OutboxRelayOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.AddHostedService<OutboxRelay>();
         return builder;
