@@ -49,6 +49,40 @@ internal sealed class ExternalProcess : IDisposable
         return started;
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// Makes sure the server stops even when the test host dies without running its exit handlers (killed
+    /// by the runner, a crash): a detached watchdog waits for the host to end, then stops the server.
+    /// </summary>
+    public ExternalProcess StopWhenTestHostExits() => StopWhenProcessExits(Environment.ProcessId);
+
+    /// <summary>
+    /// Starts a detached watchdog (its own session, so the host's death does not take it along) that waits
+    /// for <paramref name="hostProcessId"/> to end and then sends SIGINT, and SIGKILL ten seconds later, to
+    /// this server. It signals only while the pid still runs the same executable, so a pid recycled after a
+    /// normal stop is never touched.
+    /// </summary>
+    public ExternalProcess StopWhenProcessExits(int hostProcessId)
+    {
+        var pid = _process.Id;
+        var script = "exec </dev/null >/dev/null 2>&1; "
+            + $"exe=$(readlink /proc/{pid}/exe); [ -n \"$exe\" ] || exit 0; "
+            + $"same() {{ [ \"$(readlink /proc/{pid}/exe)\" = \"$exe\" ]; }}; "
+            + $"while kill -0 {hostProcessId} 2>/dev/null; do sleep 1; done; "
+            + $"same && kill -INT {pid}; i=0; while [ $i -lt 10 ] && same; do sleep 1; i=$((i+1)); done; "
+            + $"same && kill -KILL {pid}; exit 0";
+        using var watchdog = Process.Start(new ProcessStartInfo("setsid", ["/bin/sh", "-c", script])
+        {
+            UseShellExecute = false,
+            // Own pipes, so the watchdog never holds the test runner's output open after the host ends.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
+        return this;
+    }
+
     /// <summary>Asks the server to shut down (SIGINT: a fast, clean stop for postgres and redis), then kills it.</summary>
     public void Dispose()
     {

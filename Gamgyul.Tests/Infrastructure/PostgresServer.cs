@@ -43,7 +43,7 @@ internal sealed class PostgresServer : IDisposable
             "-c", "listen_addresses=127.0.0.1", "-k", dataDirectory, "-c", "max_connections=400",
             // Durability is pointless for a throw-away test database; speed is not.
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-        var process = ExternalProcess.Start(program, arguments);
+        var process = ExternalProcess.Start(program, arguments).StopWhenTestHostExits();
 
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
         await WaitUntilReadyAsync(connectionString, process);

@@ -41,7 +41,7 @@ internal sealed class RedisServer : IDisposable
             "--port", port, "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no",
             "--databases", DatabaseCount.ToString(CultureInfo.InvariantCulture),
             "--pidfile", Path.Combine(directory, "redis.pid"),
-        ]);
+        ]).StopWhenTestHostExits();
 
         var endpoint = $"127.0.0.1:{port}";
         await WaitUntilReadyAsync(endpoint, process);

@@ -296,8 +296,9 @@ public sealed class PulsarProtocolTests : IAsyncLifetime
         var times = _server.Handshakes.Where(h => h.Kind == "consumer").Select(h => h.At).ToList();
         Assert.Equal(4, times.Count);
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
-        // Jittered doubling from 100 ms: [50, 100], [100, 200], [200, 400] ms.
-        Assert.True(gaps[2] > gaps[0], $"Gaps: {string.Join(", ", gaps.Select(g => g.TotalMilliseconds))} ms");
+        // Jittered doubling from 100 ms waits at least 50 + 100 + 200 ms in all. Only lower bounds hold on a
+        // loaded machine (a slow first retry can outlast a later one); the growth itself is proven by
+        // BackoffTests on the delay function.
         Assert.True(gaps.Sum(g => g.TotalMilliseconds) >= 300, $"Gaps: {string.Join(", ", gaps.Select(g => g.TotalMilliseconds))} ms");
     }
 
