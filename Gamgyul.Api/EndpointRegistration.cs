@@ -6,6 +6,7 @@ using Gamgyul.Api.Likes;
 using Gamgyul.Api.Posts;
 using Gamgyul.Api.Products;
 using Gamgyul.Api.Reports;
+using Gamgyul.Api.Search;
 using Gamgyul.Api.Users;
 
 namespace Gamgyul.Api;
@@ -24,6 +25,7 @@ internal static class EndpointRegistration
         app.MapLikeEndpoints();
         app.MapProductEndpoints();
         app.MapReportEndpoints();
+        app.MapSearchEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Gamgyul.Api;
 using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Search;
 using Gamgyul.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddApiPlatform();
 builder.AddGamgyulAuthentication();
 builder.AddGamgyulEmail();
 builder.AddSocialFeatures();
+builder.AddSearchFeature();
 
 var app = builder.Build();
 

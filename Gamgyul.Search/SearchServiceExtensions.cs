@@ -19,6 +19,9 @@ public static class SearchServiceExtensions
     /// <summary>The connection-string name under which an AppHost may hand over the Milvus address.</summary>
     public const string MilvusConnectionName = "milvus";
 
+    /// <summary>The key the AppHost's containers mode sets (<c>Milvus__Endpoint</c>).</summary>
+    public const string MilvusAddressKey = "Milvus:Endpoint";
+
     private const string EmbeddingsHttpClient = "gamgyul-embeddings";
     private const string MilvusHttpClient = "gamgyul-milvus";
 
@@ -85,10 +88,16 @@ public static class SearchServiceExtensions
             case VectorIndexProviders.Milvus:
                 var milvus = options.Milvus;
                 milvus.Endpoint ??= MilvusConnectionString.Parse(configuration.GetConnectionString(MilvusConnectionName), milvus);
+                // The AppHost hands every service the address as Milvus:Endpoint (Milvus__Endpoint), as README says.
+                if (milvus.Endpoint is null && Uri.TryCreate(configuration[MilvusAddressKey], UriKind.Absolute, out var address))
+                {
+                    milvus.Endpoint = address;
+                }
+
                 if (milvus.Endpoint is null)
                 {
                     throw new InvalidOperationException(
-                        $"VectorIndex:Provider 'milvus' needs VectorIndex:Milvus:Endpoint or ConnectionStrings:{MilvusConnectionName}.");
+                        $"VectorIndex:Provider 'milvus' needs VectorIndex:Milvus:Endpoint, {MilvusAddressKey} or ConnectionStrings:{MilvusConnectionName}.");
                 }
 
                 services.AddHttpClient(MilvusHttpClient, client => client.Timeout = milvus.RequestTimeout + TimeSpan.FromSeconds(5));

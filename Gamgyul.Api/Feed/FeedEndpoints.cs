@@ -8,7 +8,7 @@ public static class FeedEndpoints
 
         posts.MapGet("/p", FeedHandlers.ListAsync)
             .WithName("ListPosts")
-            .WithSummary("Posts newest first, filtered by ?tags= (exact, all given) and ?search= (text contains)");
+            .WithSummary("Posts newest first, filtered by ?tags= (exact, all given); with ?search= the hybrid search in relevance order");
         posts.MapGet("/latest", FeedHandlers.LatestAsync)
             .WithName("LatestPosts")
             .WithSummary("Everyone's newest posts");

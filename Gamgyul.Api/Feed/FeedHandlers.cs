@@ -1,5 +1,6 @@
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Posts;
+using Gamgyul.Api.Search;
 using Gamgyul.Api.Social;
 using Gamgyul.Data;
 using Gamgyul.Data.Entities;
@@ -15,8 +16,14 @@ internal static class FeedHandlers
 
     public static async Task<IResult> ListAsync(HttpContext context, GamgyulDbContext db, IOptions<FeedOptions> options,
         [FromQuery] string? cursor, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery] string[]? tags,
-        [FromQuery] string? search, CancellationToken cancellationToken)
+        [FromQuery] string? search, HybridSearch hybrid, IOptions<SearchQueryOptions> searchOptions, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // A text search is answered in relevance order by the hybrid search (Search feature); tags still filter.
+            return await SearchHandlers.PostSearchAsync(context, hybrid, db, searchOptions.Value, search, tags, cursor, pageSize, cancellationToken);
+        }
+
         if (!CursorPageRequest.TryParse(cursor, pageSize, options.Value.DefaultPageSize, out var page))
         {
             return CursorPageRequest.InvalidCursor();
@@ -46,18 +53,6 @@ internal static class FeedHandlers
             var required = wanted.Distinct(StringComparer.Ordinal).ToList();
             // posts.tags @> ARRAY[...]: every requested tag, exactly; answered by the GIN index.
             posts = posts.Where(p => required.All(t => p.Tags.Contains(t)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var text = search.Trim();
-            if (text.Length > MaxSearchLength)
-            {
-                return Problems.Invalid("search", $"Search for at most {MaxSearchLength} characters.");
-            }
-
-            var pattern = "%" + LikePattern.Escape(text) + "%";
-            posts = posts.Where(p => EF.Functions.ILike(p.Text, pattern, LikePattern.EscapeCharacter));
         }
 
         return await PageAsync(posts, db, viewer, page, context.Request, cancellationToken);

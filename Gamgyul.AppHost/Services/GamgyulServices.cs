@@ -1,4 +1,5 @@
 using Gamgyul.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Gamgyul.AppHost.Services;
 
@@ -25,7 +26,8 @@ public static class GamgyulServices
 
         builder.AddProject<Projects.Gamgyul_Api>(ApiResourceName)
             .WithExternalHttpEndpoints()
-            .WithGamgyulInfrastructure(infrastructure, migrations);
+            .WithGamgyulInfrastructure(infrastructure, migrations)
+            .WithSearchSettings(builder.Configuration);
 
         // The workers have no launch profile: give each an HTTP endpoint for its health probes.
         builder.AddProject<Projects.Gamgyul_ChatWorker>(ChatWorkerResourceName)
@@ -36,7 +38,30 @@ public static class GamgyulServices
         builder.AddProject<Projects.Gamgyul_SearchIndexer>(SearchIndexerResourceName)
             .WithHostEnvironment(builder)
             .WithHttpEndpoint(name: "http")
-            .WithGamgyulInfrastructure(infrastructure, migrations);
+            .WithGamgyulInfrastructure(infrastructure, migrations)
+            .WithSearchSettings(builder.Configuration);
+    }
+
+    /// <summary>Configuration sections the AppHost forwards as they are (embedder, fusion), so queries and documents agree.</summary>
+    public static readonly string[] ForwardedSections = ["Embeddings", "Search"];
+
+    // The Api embeds queries and the SearchIndexer embeds documents: both must use the same embedder and size,
+    // so both get the AppHost's own Embeddings:* and Search:* settings (e.g. `--Embeddings:Provider=openai`).
+    private static IResourceBuilder<ProjectResource> WithSearchSettings(
+        this IResourceBuilder<ProjectResource> project, IConfiguration configuration)
+    {
+        foreach (var section in ForwardedSections)
+        {
+            foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+            {
+                if (value is not null)
+                {
+                    project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                }
+            }
+        }
+
+        return project;
     }
 
     // Projects without a launch profile would run as Production while the Api (profile) runs as Development.

@@ -59,6 +59,19 @@ public sealed class SearchRegistrationTests
     }
 
     [Fact]
+    public void The_apphost_milvus_address_key_selects_the_endpoint()
+    {
+        var services = Build(new()
+        {
+            ["VectorIndex:Provider"] = "milvus",
+            ["Milvus:Endpoint"] = "http://milvus.internal:19530",
+        });
+
+        Assert.IsType<MilvusVectorIndex>(services.GetRequiredService<IVectorIndex>());
+        Assert.Equal(new Uri("http://milvus.internal:19530"), services.GetRequiredService<VectorIndexOptions>().Milvus.Endpoint);
+    }
+
+    [Fact]
     public void A_bare_url_works_as_the_milvus_connection_string()
     {
         var options = new MilvusOptions();
