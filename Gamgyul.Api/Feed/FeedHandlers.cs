@@ -16,12 +16,18 @@ internal static class FeedHandlers
 
     public static async Task<IResult> ListAsync(HttpContext context, GamgyulDbContext db, IOptions<FeedOptions> options,
         [FromQuery] string? cursor, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery] string[]? tags,
-        [FromQuery] string? search, HybridSearch hybrid, IOptions<SearchQueryOptions> searchOptions, CancellationToken cancellationToken)
+        [FromQuery] string? search, HybridSearch hybrid, IOptions<SearchQueryOptions> searchOptions, Recommender recommender, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(search))
         {
             // A text search is answered in relevance order by the hybrid search (Search feature); tags still filter.
             return await SearchHandlers.PostSearchAsync(context, hybrid, db, searchOptions.Value, search, tags, cursor, pageSize, cancellationToken);
+        }
+
+        if ((tags is null or []) && await RecommendationHandlers.ForYouAsync(context, db, recommender, cursor, pageSize,
+                options.Value.DefaultPageSize, cancellationToken) is { } forYou)
+        {
+            return forYou;
         }
 
         if (!CursorPageRequest.TryParse(cursor, pageSize, options.Value.DefaultPageSize, out var page))

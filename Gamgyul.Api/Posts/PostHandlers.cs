@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Reports;
+using Gamgyul.Api.Search;
 using Gamgyul.Api.Social;
 using Gamgyul.Data;
 using Gamgyul.Data.Entities;
@@ -35,7 +36,7 @@ internal static class PostHandlers
     }
 
     public static async Task<IResult> GetAsync(Guid uuid, HttpContext context, GamgyulDbContext db,
-        PostViewCounter views, CancellationToken cancellationToken)
+        PostViewCounter views, InterestProfile interests, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(context.User);
         var post = await LoadAsync(db, uuid, viewer, cancellationToken);
@@ -45,6 +46,7 @@ internal static class PostHandlers
         }
 
         var pending = await views.RecordAsync(uuid, PostViewCounter.ViewerKey(context, viewer.Id));
+        await interests.RecordViewAsync(viewer.Id, SearchDocumentKind.Post, uuid);
         return TypedResults.Ok(post with { ViewsCount = post.ViewsCount + pending });
     }
 

@@ -1,5 +1,6 @@
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Reports;
+using Gamgyul.Api.Search;
 
 namespace Gamgyul.Api.Products;
 
@@ -17,9 +18,9 @@ public static class ProductEndpoints
         products.MapGet("", ProductReadHandlers.ListAsync)
             .WithName("ListProducts")
             .WithSummary("Products newest first; filters ?handle=, ?q=, ?min_price=, ?max_price=, ?currency=");
-        products.MapGet("/recommend", ProductReadHandlers.RecommendAsync)
+        products.MapGet("/recommend", RecommendationHandlers.RecommendProductsAsync)
             .WithName("RecommendProducts")
-            .WithSummary("Recommended products: recent ones from well-followed sellers ranked first");
+            .WithSummary("Products for the caller's interests (liked, viewed, written), other sellers' only, diversified; recent ones from well-followed sellers for anonymous and new users");
         products.MapGet("/latest/{handle}", ProductReadHandlers.LatestByHandleAsync)
             .WithName("LatestProductsOfUser")
             .WithSummary("A user's products, newest first");

@@ -1,4 +1,5 @@
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Search;
 using Gamgyul.Api.Social;
 using Gamgyul.Data;
 using Gamgyul.Data.Entities;
@@ -13,10 +14,18 @@ internal static class ProductReadHandlers
     private const int DefaultPageSize = 10;
     private const int MaxQueryLength = 100;
 
-    public static async Task<IResult> GetAsync(Guid uuid, HttpContext context, GamgyulDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(Guid uuid, HttpContext context, GamgyulDbContext db, InterestProfile interests,
+        CancellationToken cancellationToken)
     {
-        var product = await LoadAsync(db, uuid, Viewer.From(context.User), cancellationToken);
-        return product is null ? Problems.NotFound("Product not found.") : TypedResults.Ok(product);
+        var viewer = Viewer.From(context.User);
+        var product = await LoadAsync(db, uuid, viewer, cancellationToken);
+        if (product is null)
+        {
+            return Problems.NotFound("Product not found.");
+        }
+
+        await interests.RecordViewAsync(viewer.Id, SearchDocumentKind.Product, uuid);
+        return TypedResults.Ok(product);
     }
 
     public static async Task<IResult> ListAsync(HttpContext context, GamgyulDbContext db, UserDirectory users,

@@ -22,6 +22,9 @@ internal static class SearchFeatureRegistration
         builder.Services.Configure<SearchQueryOptions>(builder.Configuration.GetSection(SearchQueryOptions.SectionName));
         builder.Services.AddScoped<LexicalSearch>();
         builder.Services.AddScoped<HybridSearch>();
+        builder.Services.Configure<RecommendationOptions>(builder.Configuration.GetSection(RecommendationOptions.SectionName));
+        builder.Services.AddScoped<InterestProfile>();
+        builder.Services.AddScoped<Recommender>();
         return builder;
     }
 }
