@@ -1,4 +1,5 @@
 using Gamgyul.Api.Accounts;
+using Gamgyul.Api.Chats;
 using Gamgyul.Api.Comments;
 using Gamgyul.Api.Feed;
 using Gamgyul.Api.Follows;
@@ -26,6 +27,7 @@ internal static class EndpointRegistration
         app.MapProductEndpoints();
         app.MapReportEndpoints();
         app.MapSearchEndpoints();
+        app.MapChatEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Gamgyul.Api;
 using Gamgyul.Api.Accounts;
+using Gamgyul.Api.Chats;
 using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Search;
@@ -15,6 +16,7 @@ builder.AddGamgyulAuthentication();
 builder.AddGamgyulEmail();
 builder.AddSocialFeatures();
 builder.AddSearchFeature();
+builder.AddChatFeature();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ if (await AdminBootstrap.RunCommandAsync(app.Services, args, Console.Out) is { }
 }
 
 app.UseApiPlatform();
+app.UseChatGateway();
 app.MapDefaultEndpoints();
 app.MapGamgyulEndpoints();
 

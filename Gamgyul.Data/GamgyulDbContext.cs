@@ -22,6 +22,8 @@ public class GamgyulDbContext(DbContextOptions<GamgyulDbContext> options)
     public DbSet<ChatRoom> ChatRooms => Set<ChatRoom>();
     public DbSet<ChatMember> ChatMembers => Set<ChatMember>();
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<ChatSettings> ChatSettings => Set<ChatSettings>();
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
     public DbSet<MediaObject> Media => Set<MediaObject>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();

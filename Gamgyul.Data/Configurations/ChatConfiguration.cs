@@ -34,5 +34,7 @@ internal sealed class ChatConfiguration :
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.SetNull);
         // History pages and unread counts: messages of a room after a given (time-ordered) id.
         builder.HasIndex(m => new { m.RoomId, m.Id });
+        // History pages newest first, keyset over (created_at, id) like every other list of the Api.
+        builder.HasIndex(m => new { m.RoomId, m.CreatedAt, m.Id });
     }
 }

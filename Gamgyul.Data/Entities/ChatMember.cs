@@ -14,4 +14,10 @@ public class ChatMember
     public DateTimeOffset JoinedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
     public Guid? LastReadMessageId { get; set; }
+
+    /// <summary>
+    /// The creation time of <see cref="LastReadMessageId"/>: unread messages are those after
+    /// (<see cref="LastReadAt"/>, <see cref="LastReadMessageId"/>) in history order.
+    /// </summary>
+    public DateTimeOffset? LastReadAt { get; set; }
 }

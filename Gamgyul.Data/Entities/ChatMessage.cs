@@ -9,6 +9,7 @@ public class ChatMessage
     /// <summary>Null for system messages, or once the sender's account is deleted.</summary>
     public Guid? SenderId { get; set; }
 
+    public ChatMessageKind Kind { get; set; }
     public string Text { get; set; } = string.Empty;
     public Guid? MediaId { get; set; }
     public ContentStatus Status { get; set; }

@@ -96,6 +96,10 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
 
+                    b.Property<DateTimeOffset?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
                     b.Property<Guid?>("LastReadMessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("last_read_message_id");
@@ -130,6 +134,12 @@ namespace Gamgyul.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
                     b.Property<Guid?>("MediaId")
                         .HasColumnType("uuid")
                         .HasColumnName("media_id");
@@ -162,6 +172,9 @@ namespace Gamgyul.Data.Migrations
 
                     b.HasIndex("RoomId", "Id")
                         .HasDatabaseName("ix_chat_messages_room_id_id");
+
+                    b.HasIndex("RoomId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_chat_messages_room_id_created_at_id");
 
                     b.ToTable("chat_messages", (string)null);
                 });
@@ -221,6 +234,28 @@ namespace Gamgyul.Data.Migrations
                         .HasDatabaseName("ix_chat_rooms_owner_id");
 
                     b.ToTable("chat_rooms", (string)null);
+                });
+
+            modelBuilder.Entity("Gamgyul.Data.Entities.ChatSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhoCanMessage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("who_can_message");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_chat_settings");
+
+                    b.ToTable("chat_settings", (string)null);
                 });
 
             modelBuilder.Entity("Gamgyul.Data.Entities.Comment", b =>
@@ -1061,6 +1096,29 @@ namespace Gamgyul.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Gamgyul.Data.Entities.UserBlock", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocker_id");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocked_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("BlockerId", "BlockedId")
+                        .HasName("pk_user_blocks");
+
+                    b.HasIndex("BlockedId", "BlockerId")
+                        .HasDatabaseName("ix_user_blocks_blocked_id_blocker_id");
+
+                    b.ToTable("user_blocks", (string)null);
+                });
+
             modelBuilder.Entity("Gamgyul.Data.Entities.UserSuspension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1343,6 +1401,16 @@ namespace Gamgyul.Data.Migrations
                         .HasConstraintName("fk_chat_rooms_asp_net_users_owner_id");
                 });
 
+            modelBuilder.Entity("Gamgyul.Data.Entities.ChatSettings", b =>
+                {
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
+                        .WithOne()
+                        .HasForeignKey("Gamgyul.Data.Entities.ChatSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_settings_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Gamgyul.Data.Entities.Comment", b =>
                 {
                     b.HasOne("Gamgyul.Data.Entities.User", "Author")
@@ -1595,6 +1663,23 @@ namespace Gamgyul.Data.Migrations
                     b.Navigation("Reporter");
 
                     b.Navigation("TargetUser");
+                });
+
+            modelBuilder.Entity("Gamgyul.Data.Entities.UserBlock", b =>
+                {
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_blocks_asp_net_users_blocked_id");
+
+                    b.HasOne("Gamgyul.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_blocks_asp_net_users_blocker_id");
                 });
 
             modelBuilder.Entity("Gamgyul.Data.Entities.UserSuspension", b =>

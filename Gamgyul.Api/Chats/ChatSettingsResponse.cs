@@ -1,0 +1,5 @@
+using Gamgyul.Data.Entities;
+
+namespace Gamgyul.Api.Chats;
+
+public sealed record ChatSettingsResponse(ChatPermission WhoCanMessage);
