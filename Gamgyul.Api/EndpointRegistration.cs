@@ -4,6 +4,7 @@ using Gamgyul.Api.Comments;
 using Gamgyul.Api.Feed;
 using Gamgyul.Api.Follows;
 using Gamgyul.Api.Likes;
+using Gamgyul.Api.Media;
 using Gamgyul.Api.Posts;
 using Gamgyul.Api.Products;
 using Gamgyul.Api.Reports;
@@ -28,6 +29,7 @@ internal static class EndpointRegistration
         app.MapReportEndpoints();
         app.MapSearchEndpoints();
         app.MapChatEndpoints();
+        app.MapMediaEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Gamgyul.Api.Chats;
 using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Search;
+using Gamgyul.Api.Media;
 using Gamgyul.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddGamgyulEmail();
 builder.AddSocialFeatures();
 builder.AddSearchFeature();
 builder.AddChatFeature();
+builder.AddGamgyulMedia();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system programs Gamgyul needs on this machine are installed:
-#   PostgreSQL 15+ (postgres, initdb, pg_ctl) with contrib (pg_trgm), and redis-server.
+#   PostgreSQL 15+ (postgres, initdb, pg_ctl) with contrib (pg_trgm), redis-server, and node/npm with the
+#   s3rver package (tools/s3rver, installed from its lock file) for the media tests' S3 server.
 # Installs what is missing through apt when it can (root, or sudo without a password); otherwise
 # prints exactly what to install and exits non-zero.
 set -euo pipefail
@@ -16,8 +17,20 @@ if [ -n "$pg_bin" ] && [ ! -f "$(dirname "$pg_bin")/lib/pg_trgm.so" ]; then
 fi
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
+# The S3 protocol server of the media tests, pinned by tools/s3rver/package-lock.json.
+install_s3rver() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tools/s3rver"
+  if [ ! -f "$dir/node_modules/s3rver/bin/s3rver.js" ]; then
+    echo "prereqs: installing s3rver (npm ci in tools/s3rver)" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
+  install_s3rver
   exit 0
 fi
 
@@ -41,3 +54,4 @@ if ! "${apt_get[@]}" update -qq || \
   exit 1
 fi
 echo "prereqs: installed ${missing[*]}" >&2
+install_s3rver

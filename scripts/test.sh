@@ -13,7 +13,8 @@ GAMGYUL_TEST_RUN_DIR=$(mktemp -d -t gamgyul-test.XXXXXX)
 chmod 755 "$GAMGYUL_TEST_RUN_DIR"
 export GAMGYUL_TEST_RUN_DIR
 cleanup() {
-  for pidfile in "$GAMGYUL_TEST_RUN_DIR"/postgres-*/postmaster.pid "$GAMGYUL_TEST_RUN_DIR"/redis-*/redis.pid; do
+  for pidfile in "$GAMGYUL_TEST_RUN_DIR"/postgres-*/postmaster.pid "$GAMGYUL_TEST_RUN_DIR"/redis-*/redis.pid \
+      "$GAMGYUL_TEST_RUN_DIR"/s3rver-*/s3rver.pid; do
     [ -f "$pidfile" ] && kill "$(head -n 1 "$pidfile")" 2>/dev/null || true
   done
   rm -rf "$GAMGYUL_TEST_RUN_DIR"

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Media;
 
 namespace Gamgyul.Api.Posts;
 
@@ -30,8 +31,8 @@ internal abstract class PostFieldsValidator<T> : AbstractValidator<T> where T : 
             .Must(i => i!.Count <= MaxImages).When(r => r.Images is not null)
             .WithMessage($"A post has at most {MaxImages} images.");
         RuleForEach(r => r.Images)
-            .Must(PublicWebUrl.IsValid)
-            .WithMessage("An image must be a public http or https URL.");
+            .Must(i => MediaReference.TryParse(i, out _) || PublicWebUrl.IsValid(i))
+            .WithMessage("An image is an uploaded media id or a public http or https URL.");
         RuleFor(r => r.Category).MaximumLength(MaxCategoryLength);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Media;
 using Gamgyul.Api.Reports;
 using Gamgyul.Api.Search;
 using Gamgyul.Api.Social;
@@ -12,8 +13,14 @@ namespace Gamgyul.Api.Posts;
 internal static class PostHandlers
 {
     public static async Task<IResult> CreateAsync(PostRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var images = await media.ResolveAsync(user.GetUserId(), request.Images, "images", null, cancellationToken);
+        if (images.Failed)
+        {
+            return Problems.Invalid(images.ErrorField!, images.ErrorMessage!);
+        }
+
         var now = clock.GetUtcNow();
         var post = new Post
         {
@@ -22,7 +29,7 @@ internal static class PostHandlers
             Text = request.Text!.Trim(),
             Category = NormalizeCategory(request.Category),
             Tags = TagParser.Merge(request.Tags, request.Text),
-            Images = ToImages(request.Images),
+            Images = ToImages(images),
             Status = ContentStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,
@@ -51,12 +58,12 @@ internal static class PostHandlers
     }
 
     public static Task<IResult> ReplaceAsync(Guid uuid, PostRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        UpdateAsync(uuid, request, replace: true, user, db, clock, cancellationToken);
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken) =>
+        UpdateAsync(uuid, request, replace: true, user, db, media, clock, cancellationToken);
 
     public static Task<IResult> PatchAsync(Guid uuid, PostPatchRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        UpdateAsync(uuid, request, replace: false, user, db, clock, cancellationToken);
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken) =>
+        UpdateAsync(uuid, request, replace: false, user, db, media, clock, cancellationToken);
 
     public static async Task<IResult> DeleteAsync(Guid uuid, ClaimsPrincipal user, GamgyulDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
@@ -90,7 +97,7 @@ internal static class PostHandlers
         db.Posts.Where(p => p.Id == id).VisibleTo(viewer).ToResponses(db, viewer).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<IResult> UpdateAsync(Guid uuid, IPostFields request, bool replace, ClaimsPrincipal user,
-        GamgyulDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        GamgyulDbContext db, MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(user);
         var post = await db.Posts.VisibleTo(viewer).FirstOrDefaultAsync(p => p.Id == uuid, cancellationToken);
@@ -125,8 +132,15 @@ internal static class PostHandlers
 
         if (replace || request.Images is not null)
         {
+            // Uploaded images must be the author's own, also when an admin edits the post.
+            var images = await media.ResolveAsync(post.AuthorId, request.Images, "images", null, cancellationToken);
+            if (images.Failed)
+            {
+                return Problems.Invalid(images.ErrorField!, images.ErrorMessage!);
+            }
+
             post.Images.Clear();
-            post.Images.AddRange(ToImages(request.Images));
+            post.Images.AddRange(ToImages(images));
         }
 
         post.UpdatedAt = now;
@@ -143,6 +157,6 @@ internal static class PostHandlers
     private static string? NormalizeCategory(string? category) =>
         string.IsNullOrWhiteSpace(category) ? null : category.Trim();
 
-    private static List<PostImage> ToImages(List<string?>? urls) =>
-        (urls ?? []).Select((url, index) => new PostImage { Position = index, Url = url! }).ToList();
+    private static List<PostImage> ToImages(ImageResolution images) =>
+        images.Images.Select((image, index) => new PostImage { Position = index, MediaId = image.MediaId, Url = image.Url }).ToList();
 }

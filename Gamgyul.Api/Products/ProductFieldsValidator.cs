@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Media;
 
 namespace Gamgyul.Api.Products;
 
@@ -24,10 +25,12 @@ internal abstract class ProductFieldsValidator<T> : AbstractValidator<T> where T
             .WithMessage("The price has more decimals than its currency allows (KRW and JPY have none).");
         RuleFor(r => r.ProductLink).Must(PublicWebUrl.IsValid).When(r => r.ProductLink is not null)
             .WithMessage("The store link must be a public http or https URL.");
-        RuleFor(r => r.ProductImageLink).Must(PublicWebUrl.IsValid).When(r => !string.IsNullOrEmpty(r.ProductImageLink))
-            .WithMessage("An image must be a public http or https URL.");
+        RuleFor(r => r.ProductImageLink).Must(IsImage).When(r => !string.IsNullOrEmpty(r.ProductImageLink))
+            .WithMessage("An image is an uploaded media id or a public http or https URL.");
         RuleFor(r => r.Images).Must(i => i!.Count <= MaxImages).When(r => r.Images is not null)
             .WithMessage($"A product has at most {MaxImages} images.");
-        RuleForEach(r => r.Images).Must(PublicWebUrl.IsValid).WithMessage("An image must be a public http or https URL.");
+        RuleForEach(r => r.Images).Must(IsImage).WithMessage("An image is an uploaded media id or a public http or https URL.");
     }
+
+    private static bool IsImage(string? image) => MediaReference.TryParse(image, out _) || PublicWebUrl.IsValid(image);
 }

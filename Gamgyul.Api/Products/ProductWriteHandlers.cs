@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Media;
 using Gamgyul.Api.Reports;
 using Gamgyul.Api.Social;
 using Gamgyul.Data;
@@ -13,8 +14,14 @@ internal static class ProductWriteHandlers
     private const string DuplicateLink = "You already list a product with this store link.";
 
     public static async Task<IResult> CreateAsync(ProductRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var images = await media.ResolveAsync(user.GetUserId(), ImageReferences(request.ProductImageLink, request.Images), "images", null, cancellationToken);
+        if (images.Failed)
+        {
+            return Problems.Invalid(images.ErrorField!, images.ErrorMessage!);
+        }
+
         var now = clock.GetUtcNow();
         var product = new Product
         {
@@ -25,7 +32,7 @@ internal static class ProductWriteHandlers
             Price = request.Price!.Value,
             Currency = request.Currency ?? Money.DefaultCurrency,
             ExternalUrl = request.ProductLink!,
-            Images = ToImages(request.ProductImageLink, request.Images),
+            Images = ToImages(images),
             Status = ContentStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,
@@ -46,12 +53,12 @@ internal static class ProductWriteHandlers
     }
 
     public static Task<IResult> ReplaceAsync(Guid uuid, ProductRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        UpdateAsync(uuid, request, replace: true, user, db, clock, cancellationToken);
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken) =>
+        UpdateAsync(uuid, request, replace: true, user, db, media, clock, cancellationToken);
 
     public static Task<IResult> PatchAsync(Guid uuid, ProductPatchRequest request, ClaimsPrincipal user, GamgyulDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        UpdateAsync(uuid, request, replace: false, user, db, clock, cancellationToken);
+        MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken) =>
+        UpdateAsync(uuid, request, replace: false, user, db, media, clock, cancellationToken);
 
     public static async Task<IResult> DeleteAsync(Guid uuid, ClaimsPrincipal user, GamgyulDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -81,7 +88,7 @@ internal static class ProductWriteHandlers
     }
 
     private static async Task<IResult> UpdateAsync(Guid uuid, IProductFields request, bool replace, ClaimsPrincipal user,
-        GamgyulDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        GamgyulDbContext db, MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(user);
         var product = await db.Products.VisibleTo(viewer).FirstOrDefaultAsync(p => p.Id == uuid, cancellationToken);
@@ -111,8 +118,14 @@ internal static class ProductWriteHandlers
         product.ExternalUrl = request.ProductLink ?? product.ExternalUrl;
         if (replace || request.Images is not null || request.ProductImageLink is not null)
         {
+            var images = await media.ResolveAsync(product.OwnerId, ImageReferences(request.ProductImageLink, request.Images), "images", null, cancellationToken);
+            if (images.Failed)
+            {
+                return Problems.Invalid(images.ErrorField!, images.ErrorMessage!);
+            }
+
             product.Images.Clear();
-            product.Images.AddRange(ToImages(request.ProductImageLink, request.Images));
+            product.Images.AddRange(ToImages(images));
         }
 
         product.UpdatedAt = now;
@@ -135,11 +148,13 @@ internal static class ProductWriteHandlers
         return TypedResults.Ok(await ProductReadHandlers.LoadAsync(db, uuid, viewer, cancellationToken));
     }
 
-    private static List<ProductImage> ToImages(string? imageLink, List<string?>? images) =>
+    private static List<string?> ImageReferences(string? imageLink, List<string?>? images) =>
         (string.IsNullOrEmpty(imageLink) ? [] : new[] { imageLink })
             .Concat((images ?? []).OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .Take(ProductFieldsValidator<ProductRequest>.MaxImages)
-            .Select((url, index) => new ProductImage { Position = index, Url = url })
-            .ToList();
+            .ToList<string?>();
+
+    private static List<ProductImage> ToImages(ImageResolution images) =>
+        images.Images.Select((image, index) => new ProductImage { Position = index, MediaId = image.MediaId, Url = image.Url }).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Infrastructure;
+using Gamgyul.Api.Media;
 using Gamgyul.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -11,13 +12,17 @@ namespace Gamgyul.Api.Users;
 /// <summary>Changes to an account, by its owner only (admins included: moderation has its own routes).</summary>
 internal static class UserCommandHandlers
 {
+    private const int AvatarWidth = 320;
+
     public static Task<Results<Ok<UserSelfResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        string handle, UpdateUserRequest request, ClaimsPrincipal principal, UserManager<User> users, TimeProvider clock) =>
-        ApplyAsync(handle, principal, users, clock, request.Handle, request.Username, request.Profile, replace: false);
+        string handle, UpdateUserRequest request, ClaimsPrincipal principal, UserManager<User> users, MediaAttachments media,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        ApplyAsync(handle, principal, users, media, clock, request.Handle, request.Username, request.Profile, replace: false, cancellationToken);
 
     public static Task<Results<Ok<UserSelfResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ReplaceAsync(
-        string handle, ReplaceUserRequest request, ClaimsPrincipal principal, UserManager<User> users, TimeProvider clock) =>
-        ApplyAsync(handle, principal, users, clock, request.Handle, request.Username, request.Profile, replace: true);
+        string handle, ReplaceUserRequest request, ClaimsPrincipal principal, UserManager<User> users, MediaAttachments media,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        ApplyAsync(handle, principal, users, media, clock, request.Handle, request.Username, request.Profile, replace: true, cancellationToken);
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         string handle,
@@ -46,11 +51,13 @@ internal static class UserCommandHandlers
         string handle,
         ClaimsPrincipal principal,
         UserManager<User> users,
+        MediaAttachments media,
         TimeProvider clock,
         string? newHandle,
         string? username,
         ProfileUpdate? profile,
-        bool replace)
+        bool replace,
+        CancellationToken cancellationToken)
     {
         if (await UserQueryHandlers.FindActiveAsync(users, handle) is not { } user)
         {
@@ -80,7 +87,23 @@ internal static class UserCommandHandlers
             current.Bio = profile?.Bio ?? (replace ? string.Empty : current.Bio);
             current.Link1 = profile?.Link1 ?? (replace ? string.Empty : current.Link1);
             current.Link2 = profile?.Link2 ?? (replace ? string.Empty : current.Link2);
-            current.ProfileImageUrl = profile?.ProfileImage ?? (replace ? string.Empty : current.ProfileImageUrl);
+            if (profile?.ProfileImage is { Length: > 0 } image && MediaReference.TryParse(image, out _))
+            {
+                // An uploaded avatar: stored as its display URL (the 320 px variant), so every response keeps a URL.
+                var avatar = await media.ResolveAsync(user.Id, [image], "profile.profile_image", AvatarWidth, cancellationToken);
+                if (avatar.Failed)
+                {
+                    return ValidationErrors.Field("profile.profile_image", avatar.ErrorMessage!);
+                }
+
+                current.AvatarMediaId = avatar.Images[0].MediaId;
+                current.ProfileImageUrl = avatar.Images[0].Url;
+            }
+            else if (profile?.ProfileImage is not null || replace)
+            {
+                current.AvatarMediaId = null;
+                current.ProfileImageUrl = profile?.ProfileImage ?? string.Empty;
+            }
         }
 
         user.UpdatedAt = clock.GetUtcNow();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gamgyul.Api.Accounts;
+using Gamgyul.Api.Media;
 
 namespace Gamgyul.Api.Users;
 
@@ -26,7 +27,8 @@ internal static class UserRequestRules
             .Must(UserProfileRules.IsLinkOrEmpty).WithMessage("Enter a valid http(s) URL.")
             .OverridePropertyName("profile.link_2").When(r => profile(r) is not null);
         validator.RuleFor(r => profile(r)!.ProfileImage).MaximumLength(UserProfileRules.ProfileImageMaxLength)
-            .Must(UserProfileRules.IsLinkOrEmpty).WithMessage("Enter a valid http(s) URL.")
+            .Must(i => MediaReference.TryParse(i, out _) || UserProfileRules.IsLinkOrEmpty(i))
+            .WithMessage("Enter an uploaded media id or a valid http(s) URL.")
             .OverridePropertyName("profile.profile_image").When(r => profile(r) is not null);
     }
 }
