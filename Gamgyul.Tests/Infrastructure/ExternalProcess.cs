@@ -15,8 +15,6 @@ internal sealed class ExternalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public int Id => _process.Id;
-
     public string Output
     {
         get

@@ -48,7 +48,7 @@ internal sealed class S3rverServer : IDisposable
         [
             script, "-d", Path.Combine(directory, "data"), "-a", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture),
             "--silent", "--configure-bucket", Bucket,
-        ]);
+        ]).StopWhenTestHostExits();
         // scripts/test.sh stops whatever a crashed test host left behind by this file.
         await File.WriteAllTextAsync(Path.Combine(directory, "s3rver.pid"), process.Id.ToString(CultureInfo.InvariantCulture));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => process.Dispose();
