@@ -3,8 +3,8 @@ using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Chats;
 using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
-using Gamgyul.Api.Search;
 using Gamgyul.Api.Media;
+using Gamgyul.Api.Search;
 using Gamgyul.Data;
 
 var builder = WebApplication.CreateBuilder(args);
