@@ -5,6 +5,7 @@ using Gamgyul.Api.Email;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Media;
 using Gamgyul.Api.Search;
+using Gamgyul.Api.WebClient;
 using Gamgyul.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.UseApiPlatform();
 app.UseChatGateway();
 app.MapDefaultEndpoints();
 app.MapGamgyulEndpoints();
+app.UseWebClient();
 
 await app.RunAsync();
 return 0;

@@ -2,6 +2,8 @@
 # Makes sure the system programs Gamgyul needs on this machine are installed:
 #   PostgreSQL 15+ (postgres, initdb, pg_ctl) with contrib (pg_trgm), redis-server, and node/npm with the
 #   s3rver package (tools/s3rver, installed from its lock file) for the media tests' S3 server.
+#   chromium for the browser tests (Playwright's own download cannot work offline). Node.js 20.19+
+#   builds the web client (Gamgyul.Web); an older one gets a warning here and fails its build.
 # Installs what is missing through apt when it can (root, or sudo without a password); otherwise
 # prints exactly what to install and exits non-zero.
 set -euo pipefail
@@ -28,6 +30,12 @@ install_s3rver() {
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if command -v node >/dev/null 2>&1 && [ "$node_major" -lt 20 ]; then
+  echo "prereqs: warning: Gamgyul.Web needs Node.js 20.19 or newer (found $(node -v))." >&2
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   install_s3rver

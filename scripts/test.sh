@@ -22,6 +22,8 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet tool restore >/dev/null
+# The web client (Gamgyul.Web): its unit tests, and the build the Api serves and the browser tests drive.
+(cd Gamgyul.Web && npm ci --no-audit --no-fund --loglevel=error && npm run build && npm test)
 dotnet build Gamgyul.sln -warnaserror -nologo -clp:NoSummary -v:q
 
 log="$GAMGYUL_TEST_RUN_DIR/test-output.log"

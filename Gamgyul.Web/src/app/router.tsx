@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './RequireAuth';
+import { Layout } from './Layout';
+
+// Every page is its own chunk, so the first page loads only the shell and itself.
+const HomePage = lazy(() => import('../features/feed/HomePage'));
+const TagPage = lazy(() => import('../features/feed/TagPage'));
+const LoginPage = lazy(() => import('../auth/LoginPage'));
+const SignupPage = lazy(() => import('../auth/SignupPage'));
+const ComposePage = lazy(() => import('../features/compose/ComposePage'));
+const PostPage = lazy(() => import('../features/posts/PostPage'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const MarketPage = lazy(() => import('../features/products/MarketPage'));
+const ProductPage = lazy(() => import('../features/products/ProductPage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+// Client routes never equal an Api route (e.g. products live at /market, not /products), because a
+// page load of an Api path is answered by the Api; see the Api's WebClient fallback.
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/signup', element: <SignupPage /> },
+      { path: '/compose', element: <RequireAuth><ComposePage /></RequireAuth> },
+      { path: '/posts/:uuid', element: <PostPage /> },
+      { path: '/tags/:tag', element: <TagPage /> },
+      { path: '/users/:handle', element: <ProfilePage /> },
+      { path: '/market', element: <MarketPage /> },
+      { path: '/market/:uuid', element: <ProductPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
