@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Gamgyul.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gamgyul.Tests.Web;
+
+/// <summary>
+/// The built web client in headless Chromium (Debian's package, driven by Microsoft.Playwright) against
+/// the real Api on Kestrel with real PostgreSQL and Redis: sign up, post with a Korean hashtag, see it
+/// in the feed, like it, comment on it, reload (the session comes back through the refresh cookie) and
+/// log out. Every step saves a screenshot; a failure names its step.
+/// </summary>
+public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly ApiFactory _factory = new();
+    private readonly List<string> _pageErrors = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _screenshots = string.Empty;
+    private int _step;
+
+    public async Task InitializeAsync()
+    {
+        var dist = BuiltWebClient.Locate();
+        await ((IAsyncLifetime)_factory).InitializeAsync();
+        _factory.WithSetting("WebClient:RootPath", dist).UseKestrel(0);
+        _factory.StartServer();
+
+        _screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "web", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..40]);
+        Directory.CreateDirectory(_screenshots);
+        output.WriteLine($"screenshots: {_screenshots}");
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
+        SetDefaultExpectTimeout(30_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Sign_up_post_with_a_korean_hashtag_see_it_in_the_feed_like_it_and_comment_on_it()
+    {
+        using var client = _factory.CreateClient();
+        var baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
+        await using var context = await _browser!.NewContextAsync(new() { BaseURL = baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => _pageErrors.Add(error);
+
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var email = $"web_{unique}@example.test";
+        var text = $"제주에서 #감귤 따왔어요 {unique}";
+        var comment = $"맛있겠다 {unique}";
+
+        await Step(page, "open the start page signed out", async () =>
+        {
+            await page.GotoAsync("/");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "로그인", Exact = true })).ToBeVisibleAsync();
+        });
+
+        await Step(page, "sign up", async () =>
+        {
+            await page.GotoAsync("/signup");
+            await page.GetByLabel("이메일 주소").FillAsync(email);
+            await page.GetByLabel("이름").FillAsync($"귤농부 {unique}");
+            await page.GetByLabel("비밀번호", new() { Exact = true }).FillAsync(ApiFactoryUserExtensions.DefaultPassword);
+            await page.GetByLabel("비밀번호 확인").FillAsync(ApiFactoryUserExtensions.DefaultPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "회원가입", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(baseUrl + "/");
+        });
+
+        await Step(page, "write a post with a Korean hashtag", async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
+            await page.GetByLabel("내용").FillAsync(text);
+            await Expect(page.GetByTestId("compose-tag")).ToHaveTextAsync(new[] { "#감귤" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "게시", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/posts/[0-9a-f-]{36}$"));
+            // The post page (its route chunk loads lazily, so wait for the post, not any text).
+            await Expect(page.GetByTestId("post").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+        });
+
+        var inFeed = page.GetByTestId("post").Filter(new() { HasText = unique });
+        await Step(page, "see the post in the home feed", async () =>
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "홈" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(inFeed).ToHaveCountAsync(1);
+            await Expect(inFeed.GetByRole(AriaRole.Link, new() { Name = "#감귤" })).ToBeVisibleAsync();
+        });
+
+        await Step(page, "like the post", async () =>
+        {
+            await inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요", Exact = true }).ClickAsync();
+            var unlike = inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" });
+            await Expect(unlike).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(unlike).ToContainTextAsync("1");
+        });
+
+        await Step(page, "reload: the session and the like come back from the server", async () =>
+        {
+            await page.ReloadAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
+            await Expect(inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" })).ToHaveAttributeAsync("aria-pressed", "true");
+        });
+
+        await Step(page, "comment on the post", async () =>
+        {
+            await inFeed.GetByRole(AriaRole.Link, new() { Name = "댓글 0개" }).ClickAsync();
+            await page.GetByLabel("댓글 달기").FillAsync(comment);
+            await page.GetByRole(AriaRole.Button, new() { Name = "게시", Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("comment").Filter(new() { HasText = comment })).ToHaveCountAsync(1);
+            await Expect(page.GetByText("댓글 1개")).ToBeVisibleAsync();
+        });
+
+        await Step(page, "open the hashtag's page", async () =>
+        {
+            await page.GetByTestId("post").GetByRole(AriaRole.Link, new() { Name = "#감귤" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#감귤 게시물" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("post").Filter(new() { HasText = unique })).ToHaveCountAsync(1);
+        });
+
+        await Step(page, "log out, and stay logged out after a reload", async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(baseUrl + "/login");
+            await page.GotoAsync("/");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "로그인", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveCountAsync(0);
+        });
+
+        Assert.True(_pageErrors.Count == 0, "uncaught errors in the page: " + string.Join(" | ", _pageErrors));
+    }
+
+    /// <summary>Runs one step, then saves a screenshot; on failure saves one too and names the step.</summary>
+    private async Task Step(IPage page, string name, Func<Task> action)
+    {
+        var file = Path.Combine(_screenshots, $"{++_step:00}-{Regex.Replace(name, "[^a-zA-Z0-9]+", "-").Trim('-')}");
+        try
+        {
+            await action();
+            await page.ScreenshotAsync(new() { Path = file + ".png", FullPage = true });
+            output.WriteLine($"step {_step} ok: {name}");
+        }
+        catch (Exception error)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = file + "-FAILED.png", FullPage = true });
+            }
+            catch (PlaywrightException)
+            {
+                // The page may be gone; the step's own error is what matters.
+            }
+
+            var errors = _pageErrors.Count > 0 ? $" Page errors: {string.Join(" | ", _pageErrors)}." : string.Empty;
+            throw new InvalidOperationException(
+                $"Browser step {_step} \"{name}\" failed at {page.Url}: {error.Message}.{errors} Screenshot: {file}-FAILED.png", error);
+        }
+    }
+}
