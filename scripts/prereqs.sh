@@ -31,6 +31,8 @@ install_s3rver() {
   fi
 }
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# A Hangul font, so the browser tests' screenshots show Korean instead of empty boxes.
+[ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if command -v node >/dev/null 2>&1 && [ "$node_major" -lt 20 ]; then
