@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 // The Api's route prefixes. In development Vite forwards them to the Api (same origin for the
 // browser, so the HttpOnly refresh cookie works), except page navigations (Accept: text/html),
 // which get the SPA, exactly as the Api's own SPA fallback decides in production.
-const apiPrefixes = ['/accounts', '/posts', '/comments', '/likes', '/follows', '/products', '/reports', '/chats', '/search', '/images', '/api', '/health', '/alive'];
+const apiPrefixes = ['/accounts', '/posts', '/comments', '/likes', '/follows', '/products', '/reports', '/chats', '/search', '/images', '/media', '/api', '/health', '/alive'];
 // GAMGYUL_API_URL overrides where the Api listens (the AppHost's default is 5080).
 declare const process: { env: Record<string, string | undefined> };
 const apiTarget = process.env.GAMGYUL_API_URL ?? 'http://localhost:5080';
