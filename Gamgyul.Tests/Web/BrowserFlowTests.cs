@@ -105,6 +105,9 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
         {
             await inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요", Exact = true }).ClickAsync();
             var unlike = inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" });
+            // The toggle is optimistic and stays disabled until the Api answers (and rolls back on an
+            // error), so wait for it to be enabled before trusting the state, or a reload may cancel the request.
+            await Expect(unlike).ToBeEnabledAsync();
             await Expect(unlike).ToHaveAttributeAsync("aria-pressed", "true");
             await Expect(unlike).ToContainTextAsync("1");
         });
