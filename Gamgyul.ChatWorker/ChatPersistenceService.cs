@@ -106,10 +106,8 @@ internal sealed partial class ChatPersistenceService(IMessageBus bus, ChatMessag
             throw;
         }
 
-        foreach (var received in batch)
-        {
-            await consumer.AcknowledgeAsync(received, cancellationToken);
-        }
+        // Committed: acknowledge the whole batch at once (the Redis client pipelines the calls).
+        await Task.WhenAll(batch.Select(received => consumer.AcknowledgeAsync(received, cancellationToken)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming chat messages as {Subscription}")]

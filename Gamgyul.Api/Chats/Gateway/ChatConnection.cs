@@ -28,6 +28,7 @@ public sealed partial class ChatConnection
     private readonly ILogger _logger;
     private readonly Channel<ReadOnlyMemory<byte>> _outbox;
     private readonly CancellationTokenSource _closing = new();
+    private int _ended;
 
     internal ChatConnection(WebSocket socket, ChatSender user, DateTimeOffset? suspendedUntil, IServiceProvider services)
     {
@@ -54,7 +55,8 @@ public sealed partial class ChatConnection
     /// <summary>Queues a frame; a socket whose queue is full has fallen behind and is closed.</summary>
     internal void Enqueue(ReadOnlyMemory<byte> frame)
     {
-        if (!_outbox.Writer.TryWrite(frame) && !_closing.IsCancellationRequested)
+        // After the socket ended the queue is completed and refuses frames: that is not falling behind.
+        if (!_outbox.Writer.TryWrite(frame) && !_closing.IsCancellationRequested && Volatile.Read(ref _ended) == 0)
         {
             LogTooSlow(_logger, _user.Handle);
             _closing.Cancel();
@@ -76,6 +78,7 @@ public sealed partial class ChatConnection
         }
         finally
         {
+            Volatile.Write(ref _ended, 1);
             _outbox.Writer.TryComplete();
             await sending;
         }
