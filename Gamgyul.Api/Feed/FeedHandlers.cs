@@ -117,7 +117,7 @@ internal static class FeedHandlers
             return CursorPageRequest.InvalidCursor();
         }
 
-        if (rank is null && page!.Position is null && !await db.Follows.AnyAsync(f => f.FollowerId == me, cancellationToken))
+        if (rank is null && page!.Position is null && !await FeedQueries.FollowsOf(db, me).AnyAsync(cancellationToken))
         {
             return await ColdStartAsync(context, db, viewer, settings, clock, null, pageSize, cancellationToken);
         }
@@ -127,10 +127,7 @@ internal static class FeedHandlers
             return await ColdStartAsync(context, db, viewer, settings, clock, rank, pageSize, cancellationToken);
         }
 
-        // Fan-out on read: the followees' posts and the caller's own, by the (created_at, id) index.
-        var posts = db.Posts.VisibleTo(viewer)
-            .Where(p => p.AuthorId == me || db.Follows.Any(f => f.FollowerId == me && f.FolloweeId == p.AuthorId));
-        return await PageAsync(posts, db, viewer, page!, context.Request, cancellationToken);
+        return await PageAsync(FeedQueries.Home(db, viewer), db, viewer, page!, context.Request, cancellationToken);
     }
 
     /// <summary>
@@ -157,7 +154,7 @@ internal static class FeedHandlers
             .ThenByDescending(p => p.Id)
             .Take(size + 1)
             .ToResponses(db, viewer)
-            .ToListAsync(cancellationToken);
+            .ToListWithPreviewsAsync(db, viewer, cancellationToken);
 
         string? next = null;
         if (rows.Count > size)
@@ -176,7 +173,7 @@ internal static class FeedHandlers
         var rows = await posts
             .KeysetPage(page, p => p.CreatedAt, p => p.Id)
             .ToResponses(db, viewer)
-            .ToListAsync(cancellationToken);
+            .ToListWithPreviewsAsync(db, viewer, cancellationToken);
         return TypedResults.Ok(rows.ToPage(page, request, PostQueries.Position));
     }
 }
