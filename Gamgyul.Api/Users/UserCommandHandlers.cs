@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Gamgyul.Api.Accounts;
 using Gamgyul.Api.Infrastructure;
 using Gamgyul.Api.Media;
+using Gamgyul.Api.Social;
+using Gamgyul.Data;
 using Gamgyul.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -16,13 +18,13 @@ internal static class UserCommandHandlers
 
     public static Task<Results<Ok<UserSelfResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
         string handle, UpdateUserRequest request, ClaimsPrincipal principal, UserManager<User> users, MediaAttachments media,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        ApplyAsync(handle, principal, users, media, clock, request.Handle, request.Username, request.Profile, replace: false, cancellationToken);
+        GamgyulDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApplyAsync(handle, principal, users, media, db, clock, request.Handle, request.Username, request.Profile, replace: false, cancellationToken);
 
     public static Task<Results<Ok<UserSelfResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ReplaceAsync(
         string handle, ReplaceUserRequest request, ClaimsPrincipal principal, UserManager<User> users, MediaAttachments media,
-        TimeProvider clock, CancellationToken cancellationToken) =>
-        ApplyAsync(handle, principal, users, media, clock, request.Handle, request.Username, request.Profile, replace: true, cancellationToken);
+        GamgyulDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApplyAsync(handle, principal, users, media, db, clock, request.Handle, request.Username, request.Profile, replace: true, cancellationToken);
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         string handle,
@@ -52,6 +54,7 @@ internal static class UserCommandHandlers
         ClaimsPrincipal principal,
         UserManager<User> users,
         MediaAttachments media,
+        GamgyulDbContext db,
         TimeProvider clock,
         string? newHandle,
         string? username,
@@ -106,7 +109,11 @@ internal static class UserCommandHandlers
             }
         }
 
-        user.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        user.UpdatedAt = now;
+        // Identity's store saves through this same context, so the event is written in the user's own
+        // SaveChanges (one transaction), and not at all when Identity refuses the change.
+        var changed = db.Outbox.Add(OutboxMessageFactory.Create(OutboxEvents.UserUpdated, user.Id.ToString(), UserEvent.From(user, now), now));
         IdentityResult result;
         try
         {
@@ -115,11 +122,13 @@ internal static class UserCommandHandlers
         catch (DbUpdateException)
         {
             // Another account took the handle between Identity's check and the write (unique index).
+            changed.State = EntityState.Detached;
             return ValidationErrors.Field("handle", "This handle is already taken.");
         }
 
         if (!result.Succeeded)
         {
+            changed.State = EntityState.Detached;
             return IdentityErrors.ToProblem(result);
         }
 
