@@ -171,9 +171,13 @@ public class FeedTests(ApiFactory factory) : IClassFixture<ApiFactory>
             var page = await large.ReadJsonAsync();
             Assert.Equal(8, page.Results().Length);
             Assert.All(page.Results(), p => Assert.Equal(2, p.GetProperty("comments").GetArrayLength()));
+            // The per-request user check reads the security stamp only when its Redis entry has expired, which
+            // on a slow run can happen between the two requests: it is authentication, not the page.
+            smallCommands = [.. smallCommands.Where(c => !c.Contains("security_stamp"))];
+            largeCommands = [.. largeCommands.Where(c => !c.Contains("security_stamp"))];
             Assert.NotEmpty(smallCommands);
             Assert.True(smallCommands.Count == largeCommands.Count,
-                $"{list}: {smallCommands.Count} queries for 1 post, {largeCommands.Count} for 8");
+                $"{list}: {smallCommands.Count} queries for 1 post, {largeCommands.Count} for 8:\n{string.Join("\n", largeCommands)}");
             Assert.True(largeCommands.Count <= 3, $"{list}: {largeCommands.Count} queries");
         }
     }

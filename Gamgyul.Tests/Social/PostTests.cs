@@ -177,7 +177,7 @@ public class PostTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var key = post.Uuid().ToString();
         var types = await db.Outbox.Where(m => m.Key == key).OrderBy(m => m.OccurredAt).Select(m => m.Type).ToListAsync();
         Assert.Equal(["post.created", "post.updated", "post.deleted"], types);
-        var payload = JsonDocument.Parse((await db.Outbox.FirstAsync(m => m.Key == key)).Payload).RootElement;
+        var payload = JsonDocument.Parse((await db.Outbox.Where(m => m.Key == key).OrderBy(m => m.OccurredAt).FirstAsync()).Payload).RootElement;
         Assert.Equal("outbox #events", payload.GetProperty("text").GetString());
         Assert.Equal(author.Id, payload.GetProperty("author_id").GetGuid());
     }
