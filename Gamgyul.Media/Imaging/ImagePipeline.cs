@@ -120,11 +120,19 @@ public sealed class ImagePipeline
         }
     }
 
-    /// <summary>The configured widths that fit the original, widest first; the original width if none does.</summary>
+    /// <summary>
+    /// The configured widths that fit the original, widest first. An original narrower than the widest
+    /// configured width also gets a variant at its own width, so no resolution is thrown away.
+    /// </summary>
     public IReadOnlyList<int> PlannedWidths(int originalWidth)
     {
-        var widths = _options.VariantWidths.Where(w => w > 0 && w <= originalWidth).Distinct().OrderDescending().ToList();
-        return widths.Count > 0 ? widths : [originalWidth];
+        var widths = _options.VariantWidths.Where(w => w > 0 && w <= originalWidth).ToHashSet();
+        if (_options.VariantWidths.Any(w => w > originalWidth))
+        {
+            widths.Add(originalWidth);
+        }
+
+        return [.. widths.OrderDescending()];
     }
 
     private EncodedVariant EncodeWebp(Image image) => new(image.Width, image.Height, "image/webp", "webp",
