@@ -1,7 +1,8 @@
 namespace Gamgyul.Bench;
 
-/// <summary>Command-line options: <c>--documents 100000 --dimensions 384 --queries 300 --top 10 [--postgres CS] [--milvus URL [--milvus-token T]]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int Dimensions, int Queries, int Top, string? Postgres, Uri? Milvus, string? MilvusToken)
+/// <summary>Command-line options: <c>--documents 100000 --dimensions 384 --queries 300 --top 10 [--postgres CS] [--milvus URL [--milvus-token T]] | --endpoint --postgres CS --redis HOST:PORT</c>.</summary>
+internal sealed record BenchOptions(int Documents, int Dimensions, int Queries, int Top, string? Postgres, Uri? Milvus, string? MilvusToken,
+    bool Endpoint = false, string? Redis = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,6 +16,8 @@ internal sealed record BenchOptions(int Documents, int Dimensions, int Queries, 
             Number("--top", 10),
             Value("--postgres"),
             Value("--milvus") is { } milvus ? new Uri(milvus) : null,
-            Value("--milvus-token"));
+            Value("--milvus-token"),
+            args.Contains("--endpoint"),
+            Value("--redis"));
     }
 }

@@ -14,7 +14,15 @@ using Npgsql;
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Gamgyul.Bench: {options.Documents:N0} documents, {options.Dimensions} dimensions, {options.Queries} queries, top {options.Top}");
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger attached, " : "")}" +
-    $"{(typeof(Program).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "DEBUG build: numbers are meaningless" : "Release build")}");
+    $"{(typeof(BenchOptions).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "DEBUG build: numbers are meaningless" : "Release build")}");
+
+if (options.Endpoint)
+{
+    await EndpointBench.RunAsync(options,
+        options.Postgres ?? throw new ArgumentException("--endpoint needs --postgres (an empty database)"),
+        options.Redis ?? throw new ArgumentException("--endpoint needs --redis host:port"));
+    return;
+}
 
 var corpus = new SyntheticCorpus(seed: 42);
 var texts = Enumerable.Range(0, options.Documents).Select(_ => corpus.Document()).ToArray();
