@@ -30,6 +30,12 @@ log="$GAMGYUL_TEST_RUN_DIR/test-output.log"
 status=0
 dotnet test Gamgyul.sln --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
+# CI shows only the tail of the output: repeat each failed test (name, message, first stack lines) here.
+awk '
+  /^  (Passed|Skipped) / || /^Test Run / || /^Total tests:/ { inFailure = 0 }
+  /^  Failed [A-Za-z]/ { inFailure = 1; lines = 0; print "----" }
+  inFailure && lines++ < 25' "$log"
+
 # One plain closing line for CI: "N passed, N failed, N skipped" (summed over test assemblies).
 read -r total passed failed skipped < <(awk '
   /^Total tests:/ { t += $3 }

@@ -6,7 +6,8 @@ namespace Gamgyul.Tests.Platform;
 
 /// <summary>
 /// /health is Healthy only while both backing services answer: with either one pointed at a port where
-/// nothing listens, it answers 503 Unhealthy (and the Api itself keeps serving).
+/// nothing listens, it answers 503 Unhealthy (and the Api itself keeps serving), within the per-check time
+/// limit rather than after the database client's minute of retries.
 /// </summary>
 public class HealthDependencyTests
 {
@@ -19,6 +20,8 @@ public class HealthDependencyTests
         await ((Xunit.IAsyncLifetime)factory).InitializeAsync();
         factory.WithSetting(connectionSetting, DeadEndpoint(connectionSetting));
         using var client = factory.CreateClient();
+        // A probe that takes longer than this is as good as dead to an orchestrator.
+        client.Timeout = TimeSpan.FromSeconds(30);
 
         var health = await client.GetAsync("/health");
         var alive = await client.GetAsync("/alive");
