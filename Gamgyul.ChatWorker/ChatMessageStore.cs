@@ -13,8 +13,8 @@ namespace Gamgyul.ChatWorker;
 internal sealed class ChatMessageStore(IServiceScopeFactory scopes)
 {
     private const string Insert = """
-        INSERT INTO chat_messages (id, room_id, sender_id, kind, text, status, created_at)
-        SELECT @id, @room, (SELECT u.id FROM users u WHERE u.id = @sender), @kind, @text, 'Published', @at
+        INSERT INTO chat_messages (id, room_id, sender_id, kind, text, media_id, status, created_at)
+        SELECT @id, @room, (SELECT u.id FROM users u WHERE u.id = @sender), @kind, @text, @media, 'Published', @at
         WHERE EXISTS (SELECT 1 FROM chat_rooms r WHERE r.id = @room)
         ON CONFLICT (id) DO NOTHING
         """;
@@ -46,6 +46,7 @@ internal sealed class ChatMessageStore(IServiceScopeFactory scopes)
                     command.Parameters.AddWithValue("sender", (object?)message.Sender?.Id ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid;
                     command.Parameters.AddWithValue("kind", message.Kind == "system" ? "System" : "Text");
                     command.Parameters.AddWithValue("text", message.Text);
+                    command.Parameters.AddWithValue("media", (object?)message.MediaId ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid;
                     command.Parameters.AddWithValue("at", message.CreatedAt.ToUniversalTime());
                     batch.BatchCommands.Add(command);
                 }

@@ -16,5 +16,18 @@ internal static class ChatMessageQueries
             u == null || u.DeletedAt != null ? null : new ChatSenderResponse(u.UserName!, u.DisplayName, u.Profile.ProfileImageUrl),
             m.Kind,
             m.Text,
-            m.CreatedAt);
+            m.CreatedAt)
+        {
+            MediaId = m.MediaId,
+        };
+
+    /// <summary>Fills in the signed URLs of the messages' images (one query for the whole page).</summary>
+    public static async Task<List<ChatMessageResponse>> WithImagesAsync(this List<ChatMessageResponse> messages,
+        Media.MediaAttachments media, CancellationToken cancellationToken)
+    {
+        var urls = await media.ChatImageUrlsAsync(messages.Select(m => m.MediaId).OfType<Guid>(), cancellationToken);
+        return urls.Count == 0
+            ? messages
+            : messages.Select(m => m.MediaId is { } id && urls.TryGetValue(id, out var url) ? m with { Images = [url] } : m).ToList();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gamgyul.Data.Entities;
 
 namespace Gamgyul.Api.Chats;
@@ -12,4 +13,12 @@ public sealed record ChatMessageResponse(
     ChatSenderResponse? Sender,
     ChatMessageKind Kind,
     string Text,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The attached upload; the client sees it only through <see cref="Images"/>.</summary>
+    [JsonIgnore]
+    public Guid? MediaId { get; init; }
+
+    /// <summary>Short-lived signed URLs of the attached image (empty when there is none), like a post's <c>images</c>.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+}

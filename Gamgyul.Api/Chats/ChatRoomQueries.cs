@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gamgyul.Api.Chats;
 
 /// <summary>Builds <see cref="RoomResponse"/>s for a member: a few set-based queries per page, never one per room.</summary>
-public sealed class ChatRoomQueries(GamgyulDbContext db)
+internal sealed class ChatRoomQueries(GamgyulDbContext db, Media.MediaAttachments media)
 {
     public Task<bool> IsMemberAsync(Guid roomId, Guid userId, CancellationToken cancellationToken) =>
         db.ChatMembers.AnyAsync(m => m.RoomId == roomId && m.UserId == userId && m.LeftAt == null, cancellationToken);
@@ -56,8 +56,9 @@ public sealed class ChatRoomQueries(GamgyulDbContext db)
             .ToLookup(m => m.RoomId, m => m.Member);
 
         var lastIds = rooms.Values.Where(r => r.LastMessageId is not null).Select(r => r.LastMessageId!.Value).ToArray();
-        var lastMessages = await ChatMessageQueries.Messages(db, db.ChatMessages.Where(m => lastIds.Contains(m.Id)))
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var lastMessages = (await (await ChatMessageQueries.Messages(db, db.ChatMessages.Where(m => lastIds.Contains(m.Id)))
+                .ToListAsync(cancellationToken)).WithImagesAsync(media, cancellationToken))
+            .ToDictionary(m => m.Id);
 
         return ids.Select(id =>
         {

@@ -19,7 +19,7 @@ internal static class MessageHandlers
     /// after that one oldest first, for catching up after a reconnect. Both follow <c>next</c> links.
     /// </summary>
     public static async Task<IResult> HistoryAsync(Guid roomUuid, ClaimsPrincipal user, HttpRequest request,
-        GamgyulDbContext db, ChatRoomQueries queries, [FromQuery] string? cursor, [FromQuery] Guid? after,
+        GamgyulDbContext db, ChatRoomQueries queries, Media.MediaAttachments media, [FromQuery] string? cursor, [FromQuery] Guid? after,
         [FromQuery(Name = "page_size")] int? pageSize, CancellationToken cancellationToken)
     {
         if (!CursorPageRequest.TryParse(cursor, pageSize, DefaultPageSize, out var page))
@@ -49,6 +49,7 @@ internal static class MessageHandlers
 
         var rows = await ChatMessageQueries.Messages(db, messages.KeysetPage(page, m => m.CreatedAt, m => m.Id, newestFirst))
             .ToListAsync(cancellationToken);
+        rows = await rows.WithImagesAsync(media, cancellationToken);
         return TypedResults.Ok(rows.ToPage(page, request, m => new KeysetCursor(m.CreatedAt, m.Id)));
     }
 

@@ -5,23 +5,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Gamgyul.Api.Media;
 
 /// <summary>
-/// Turns the image references of a post, product or profile into what is stored. A media reference must
-/// be a ready upload of the content's owner; it is marked attached (so the sweep keeps it) in the caller's
-/// unit of work, and stored as its stable display URL so every existing read path keeps returning URLs.
+/// Turns the image references of a post, product, profile or chat message into what is stored. A media reference
+/// must be a ready upload of the content's owner; it is marked attached (so the sweep keeps it) in the caller's
+/// unit of work. Posts, products and profiles store it as its stable display URL, so every existing read path keeps
+/// returning URLs. Chat images stay private to the room: they are uploaded with the purpose <c>chat</c>, are never
+/// served by the public display URL, and messages carry short-lived signed variant URLs instead.
 /// </summary>
 internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, TimeProvider clock)
 {
+    /// <summary>How many images one chat message carries: the message row has a single media column.</summary>
+    public const int MaxChatImages = 1;
+
     public async Task<ImageResolution> ResolveAsync(Guid ownerId, IReadOnlyList<string?>? references, string field,
         int? displayWidth, CancellationToken cancellationToken)
     {
         references ??= [];
         var ids = references.Select(r => MediaReference.TryParse(r, out var id) ? id : (Guid?)null).ToList();
-        var wanted = ids.OfType<Guid>().Distinct().ToList();
-        var owned = wanted.Count == 0
-            ? new Dictionary<Guid, MediaObject>()
-            : await db.Media.Where(m => wanted.Contains(m.Id) && m.OwnerId == ownerId).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var owned = await LoadOwnedAsync(ownerId, ids.OfType<Guid>(), cancellationToken);
 
-        var now = clock.GetUtcNow();
         var images = new List<ResolvedImage>(references.Count);
         for (var i = 0; i < references.Count; i++)
         {
@@ -32,22 +33,109 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
                 continue;
             }
 
-            if (!owned.TryGetValue(mediaId, out var media))
+            var media = owned.GetValueOrDefault(mediaId);
+            var refusal = Refusal(media, mediaId)
+                ?? (media!.Purpose == MediaPurpose.Chat
+                    ? $"Image {mediaId} was uploaded for a chat message, and chat images stay private; upload it again for this."
+                    : null);
+            if (refusal is not null)
             {
-                // Someone else's upload looks exactly like one that does not exist.
-                return new ImageResolution([], name, $"You have no uploaded image {mediaId}.");
+                return new ImageResolution([], name, refusal);
             }
 
-            if (media.State != MediaState.Ready)
-            {
-                var why = media.State == MediaState.Failed ? $"was refused: {media.FailureReason}" : "is not processed yet";
-                return new ImageResolution([], name, $"Image {mediaId} {why}; only ready images can be attached.");
-            }
-
-            media.AttachedAt ??= now;
+            Attach(media!);
             images.Add(new ResolvedImage(mediaId, urls.Display(mediaId, displayWidth)));
         }
 
         return new ImageResolution(images, null, null);
     }
+
+    /// <summary>
+    /// Checks and attaches the image of a chat message (at most <see cref="MaxChatImages"/>): a ready upload of the
+    /// sender with the purpose <c>chat</c>. Saves at once, because the message itself is stored later by the
+    /// ChatWorker; a message that is then never stored leaves an attached but unreferenced image, which the sweep
+    /// removes like an unattached one.
+    /// </summary>
+    public async Task<ChatImageResolution> AttachChatImageAsync(Guid senderId, IReadOnlyList<string?> references,
+        CancellationToken cancellationToken)
+    {
+        if (references.Count > MaxChatImages)
+        {
+            return ChatImageResolution.Refused($"A message carries at most {MaxChatImages} image; send more images as more messages.");
+        }
+
+        if (!MediaReference.TryParse(references[0], out var mediaId))
+        {
+            return ChatImageResolution.Refused("images takes the media id (or display_url) of an image you uploaded with the purpose \"chat\".");
+        }
+
+        var media = (await LoadOwnedAsync(senderId, [mediaId], cancellationToken)).GetValueOrDefault(mediaId);
+        var refusal = Refusal(media, mediaId)
+            ?? (media!.Purpose != MediaPurpose.Chat
+                ? $"Image {mediaId} was uploaded for a {media.Purpose.ToString().ToLowerInvariant()}; chat images are uploaded with the purpose \"chat\"."
+                : null);
+        if (refusal is not null)
+        {
+            return ChatImageResolution.Refused(refusal);
+        }
+
+        Attach(media!);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ChatImageResolution(mediaId, await ChatImageUrlAsync(media!, cancellationToken), null);
+    }
+
+    /// <summary>Signed URLs of the chat images among <paramref name="mediaIds"/>, for history pages and room lists.</summary>
+    public async Task<Dictionary<Guid, string>> ChatImageUrlsAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken)
+    {
+        var ids = mediaIds.Distinct().ToList();
+        var found = new Dictionary<Guid, string>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var media in await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id) && m.State == MediaState.Ready).ToListAsync(cancellationToken))
+        {
+            if (await ChatImageUrlAsync(media, cancellationToken) is { } url)
+            {
+                found[media.Id] = url;
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<Guid, MediaObject>> LoadOwnedAsync(Guid ownerId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.Media.Where(m => wanted.Contains(m.Id) && m.OwnerId == ownerId).ToDictionaryAsync(m => m.Id, cancellationToken);
+    }
+
+    /// <summary>Why the media may not be attached, or null when it is a ready upload of the owner.</summary>
+    private static string? Refusal(MediaObject? media, Guid mediaId) => media switch
+    {
+        // Someone else's upload looks exactly like one that does not exist.
+        null => $"You have no uploaded image {mediaId}.",
+        { State: MediaState.Failed } => $"Image {mediaId} was refused: {media.FailureReason}; only ready images can be attached.",
+        { State: not MediaState.Ready } => $"Image {mediaId} is not processed yet; only ready images can be attached.",
+        _ => null,
+    };
+
+    /// <summary>The latest attach time: the sweep leaves media alone for a while after they were last attached.</summary>
+    private void Attach(MediaObject media) => media.AttachedAt = clock.GetUtcNow();
+
+    /// <summary>The largest WebP variant (every current browser shows WebP), else the largest variant.</summary>
+    private async Task<string?> ChatImageUrlAsync(MediaObject media, CancellationToken cancellationToken)
+    {
+        var variant = media.Variants.OrderByDescending(v => v.ContentType == "image/webp").ThenByDescending(v => v.Width).FirstOrDefault();
+        return variant is null ? null : await urls.VariantAsync(variant, cancellationToken);
+    }
+}
+
+/// <summary>The attached chat image (its id and a signed URL), or why it was refused.</summary>
+internal sealed record ChatImageResolution(Guid? MediaId, string? Url, string? Error)
+{
+    public static ChatImageResolution Refused(string error) => new(null, null, error);
 }

@@ -101,14 +101,15 @@ internal static class MediaHandlers
     /// <summary>
     /// The stable image URL that posts, products and profiles store: redirects to a short-lived URL of the
     /// variant closest to <paramref name="width"/> (the largest by default), WebP when the client accepts it.
-    /// Attached media are public like the content showing them; unattached ones only to their owner.
+    /// Attached media are public like the content showing them; unattached ones only to their owner. Chat images
+    /// are never public: only their owner gets them here, room members get signed URLs in the messages.
     /// </summary>
     public static async Task<IResult> DisplayAsync(Guid mediaId, int? width, HttpContext context, GamgyulDbContext db,
         MediaUrls urls, IOptions<MediaOptions> options, CancellationToken cancellationToken)
     {
         var viewerId = context.User.FindUserId();
         var media = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId && m.State == MediaState.Ready
-            && (m.AttachedAt != null || m.OwnerId == viewerId), cancellationToken);
+            && ((m.AttachedAt != null && m.Purpose != MediaPurpose.Chat) || m.OwnerId == viewerId), cancellationToken);
         if (media is null)
         {
             return Problems.NotFound("Image not found.");

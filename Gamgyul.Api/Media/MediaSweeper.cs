@@ -7,7 +7,12 @@ namespace Gamgyul.Api.Media;
 
 /// <summary>
 /// Deletes media that were never attached to anything (including uploads never completed and refused
-/// ones) once they are older than <c>Media:AbandonedAfter</c>: the stored objects first, then the row.
+/// ones) once they are older than <c>Media:AbandonedAfter</c>, and media that nothing references any more (their
+/// post, product or chat room was deleted, the post or product was edited, the avatar replaced) once
+/// <c>Media:AbandonedAfter</c> has passed since they were last attached: the stored objects first, then the row.
+/// Finding the unreferenced ones here, rather than in every delete path, also covers cascades (account deletion,
+/// room deletion) and moderation. The wait after the last attach covers a chat image whose message the ChatWorker
+/// has not stored yet.
 /// </summary>
 internal sealed class MediaSweeper(GamgyulDbContext db, IMediaStorage storage, IOptions<MediaOptions> options,
     TimeProvider clock, ILogger<MediaSweeper> logger)
@@ -21,7 +26,12 @@ internal sealed class MediaSweeper(GamgyulDbContext db, IMediaStorage storage, I
         var deleted = 0;
         while (true)
         {
-            var batch = await db.Media.Where(m => m.AttachedAt == null && m.CreatedAt < cutoff)
+            var batch = await db.Media
+                .Where(m => m.CreatedAt < cutoff && (m.AttachedAt == null || (m.AttachedAt < cutoff
+                    && !db.Posts.SelectMany(p => p.Images).Any(i => i.MediaId == m.Id)
+                    && !db.Products.SelectMany(p => p.Images).Any(i => i.MediaId == m.Id)
+                    && !db.ChatMessages.Any(c => c.MediaId == m.Id)
+                    && !db.Users.Any(u => u.Profile.AvatarMediaId == m.Id))))
                 .OrderBy(m => m.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);
             var removable = new List<Data.Entities.MediaObject>(batch.Count);
             foreach (var media in batch)

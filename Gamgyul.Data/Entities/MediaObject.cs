@@ -21,6 +21,6 @@ public class MediaObject
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 
-    /// <summary>When a post, product, profile or message first referenced it; unattached media are swept.</summary>
+    /// <summary>When a post, product, profile or message last took it; unattached and unreferenced media are swept.</summary>
     public DateTimeOffset? AttachedAt { get; set; }
 }

@@ -4,7 +4,11 @@ namespace Gamgyul.Messaging.Chat;
 /// A chat message as published by the Api. <see cref="Id"/> is a UUIDv7 assigned by the Api and is the primary key
 /// of the stored row, so storing the same event twice is a no-op. <see cref="Sender"/> is null for system messages.
 /// </summary>
-/// <remarks>Attachments (media ids) will be one more optional property here; they are not part of the contract yet.</remarks>
+/// <remarks>
+/// <see cref="MediaId"/> is the attached image (checked and attached by the Api before publishing), stored with the
+/// message; <see cref="Images"/> are its signed URLs for the live <c>message.new</c> frames, made once by the sending
+/// node so that the nodes that deliver it need no storage access. Both are absent in events of older senders.
+/// </remarks>
 public sealed record ChatMessageEvent(
     Guid Id,
     Guid RoomId,
@@ -12,4 +16,6 @@ public sealed record ChatMessageEvent(
     string Kind,
     string Text,
     DateTimeOffset CreatedAt,
-    string? ClientMsgId);
+    string? ClientMsgId,
+    Guid? MediaId = null,
+    IReadOnlyList<string>? Images = null);

@@ -2,7 +2,8 @@ namespace Gamgyul.Tests.Chat;
 
 /// <summary>
 /// A whole chat deployment: two Api instances (real Kestrel ports) sharing one Postgres database and one Redis
-/// (the Redis Streams bus), and the real ChatWorker as a child process.
+/// (the Redis Streams bus), and the real ChatWorker as a child process. Both instances keep media in one folder of
+/// their own (file-system storage, shared signing key), like two nodes sharing a bucket.
 /// </summary>
 public sealed class ChatSystem : IAsyncLifetime
 {
@@ -16,13 +17,19 @@ public sealed class ChatSystem : IAsyncLifetime
         ("Chat:MessagesPerSecond", "20"),
         ("Chat:MessageBurst", "40"),
         ("Chat:AllowedOrigins:0", "https://app.gamgyul.test"),
+        // Unreferenced media are swept one second after their last attach (the sweep itself is run by the test).
+        ("Media:AbandonedAfter", "00:00:01"),
     ];
 
-    public ChatNodeFactory NodeA { get; } = Configure(new ChatNodeFactory());
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), $"gamgyul-chat-media-{Guid.NewGuid():N}");
+
+    public ChatNodeFactory NodeA { get; }
 
     public ChatNodeFactory NodeB { get; private set; } = null!;
 
     internal ChatWorkerProcess Worker { get; private set; } = null!;
+
+    public ChatSystem() => NodeA = Configure(new ChatNodeFactory());
 
     public async Task InitializeAsync()
     {
@@ -37,15 +44,21 @@ public sealed class ChatSystem : IAsyncLifetime
         Worker?.Dispose();
         await NodeB.DisposeAsync();
         await NodeA.DisposeAsync();
+        if (Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
+        }
     }
 
-    private static ChatNodeFactory Configure(ChatNodeFactory node)
+    private ChatNodeFactory Configure(ChatNodeFactory node)
     {
         foreach (var (key, value) in NodeSettings)
         {
             node.WithSetting(key, value);
         }
 
+        node.WithSetting("Storage:Provider", "filesystem");
+        node.WithSetting("Storage:FileSystem:Root", StorageRoot);
         return node;
     }
 }

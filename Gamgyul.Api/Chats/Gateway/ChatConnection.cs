@@ -199,13 +199,15 @@ public sealed partial class ChatConnection
             return;
         }
 
-        if (frame.RoomId is not { } roomId || string.IsNullOrWhiteSpace(frame.Text))
+        var hasImages = frame.Images is { Count: > 0 };
+        if (frame.RoomId is not { } roomId || (string.IsNullOrWhiteSpace(frame.Text) && !hasImages))
         {
-            Enqueue(ChatFrames.Error("bad_frame", "message.send needs room_id and a non-empty text.", clientMsgId));
+            Enqueue(ChatFrames.Error("bad_frame", "message.send needs room_id and a non-empty text or an image.", clientMsgId));
             return;
         }
 
-        if (frame.Text.Length > _options.MaxTextLength)
+        var text = frame.Text ?? string.Empty;
+        if (text.Length > _options.MaxTextLength)
         {
             Enqueue(ChatFrames.Error("text_too_long", $"A message has at most {_options.MaxTextLength} characters.", clientMsgId));
             return;
@@ -234,8 +236,23 @@ public sealed partial class ChatConnection
             return;
         }
 
+        Media.ChatImageResolution? image = null;
+        if (hasImages)
+        {
+            // Only messages with an image pay for a database round trip here; text messages keep the fast path.
+            await using var scope = _scopes.CreateAsyncScope();
+            image = await scope.ServiceProvider.GetRequiredService<Media.MediaAttachments>()
+                .AttachChatImageAsync(_user.Id, frame.Images!, cancellationToken);
+            if (image.Error is not null)
+            {
+                Enqueue(ChatFrames.Error("invalid_image", image.Error, clientMsgId));
+                return;
+            }
+        }
+
         var (id, createdAt) = _ids.Next();
-        var message = new ChatMessageEvent(id, roomId, _user, "text", frame.Text, createdAt, clientMsgId);
+        var message = new ChatMessageEvent(id, roomId, _user, "text", text, createdAt, clientMsgId,
+            image?.MediaId, image?.Url is { } url ? [url] : null);
         // The ack means the bus has stored the message: from here on it reaches the members and Postgres.
         await _notifier.PublishMessageAsync(message, cancellationToken);
         Enqueue(ChatFrames.Ack(clientMsgId, id, roomId, createdAt));

@@ -17,7 +17,7 @@ internal static class ChatFrames
         type = "message.new",
         message = new ChatMessageResponse(message.Id, message.RoomId, message.Sender?.ToResponse(),
             message.Kind == "system" ? Data.Entities.ChatMessageKind.System : Data.Entities.ChatMessageKind.Text,
-            message.Text, message.CreatedAt),
+            message.Text, message.CreatedAt) { Images = message.Images ?? [] },
     });
 
     public static byte[] Ack(string? clientMsgId, Guid id, Guid roomId, DateTimeOffset createdAt) =>

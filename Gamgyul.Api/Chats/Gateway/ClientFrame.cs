@@ -5,9 +5,11 @@ namespace Gamgyul.Api.Chats.Gateway;
 /// <summary>
 /// A frame from a client, parsed without trusting it: <c>{"type": ...}</c> frames, and the original
 /// <c>{"message": {"room_id", "text"}}</c> shape read as <c>message.send</c>. Any member id or sender the client adds
-/// is ignored: the sender is always the socket's user.
+/// is ignored: the sender is always the socket's user. <see cref="Images"/> are media ids (or display URLs) of the
+/// sender's chat uploads, like a post's <c>images</c>.
 /// </summary>
-internal sealed record ClientFrame(string Type, Guid? RoomId, string? Text, string? ClientMsgId, Guid? MessageId)
+internal sealed record ClientFrame(string Type, Guid? RoomId, string? Text, string? ClientMsgId, Guid? MessageId,
+    IReadOnlyList<string?>? Images = null)
 {
     public const string Send = "message.send";
     public const string Read = "read";
@@ -62,7 +64,24 @@ internal sealed record ClientFrame(string Type, Guid? RoomId, string? Text, stri
         Guid(element, "room_id"),
         String(element, "text"),
         String(element, "client_msg_id"),
-        Guid(element, "message_id"));
+        Guid(element, "message_id"),
+        Strings(element, "images"));
+
+    /// <summary>A list of strings; a value of another type throws <see cref="InvalidOperationException"/> (a bad frame).</summary>
+    private static List<string?>? Strings(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidOperationException($"{name} must be a list.");
+        }
+
+        return value.EnumerateArray().Select(item => item.GetString()).ToList();
+    }
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
