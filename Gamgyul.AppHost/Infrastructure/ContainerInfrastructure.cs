@@ -52,6 +52,8 @@ public static class ContainerInfrastructure
                 new(ServiceSettings.S3ForcePathStyle, InfrastructureExtensions.Literal("true")),
                 new(ServiceSettings.S3AccessKey, ReferenceExpression.Create($"{storageUser.Resource}")),
                 new(ServiceSettings.S3SecretKey, ReferenceExpression.Create($"{storagePassword.Resource}")),
+                // A fresh MinIO volume has no buckets; the Api creates its own at start-up (idempotent).
+                new(ServiceSettings.S3CreateBucket, InfrastructureExtensions.Literal("true")),
             ]);
     }
 

@@ -21,5 +21,6 @@ public static class ServiceSettings
     public const string S3ForcePathStyle = "Storage__S3__ForcePathStyle";
     public const string S3AccessKey = "Storage__S3__AccessKey";
     public const string S3SecretKey = "Storage__S3__SecretKey";
+    public const string S3CreateBucket = "Storage__S3__CreateBucket";
     public const string FileSystemRoot = "Storage__FileSystem__Root";
 }

@@ -100,6 +100,7 @@ public sealed class ContainerModeAppModelTests(ContainerModeAppModelFixture fixt
         Assert.Equal(ContainerInfrastructure.MediaBucket, environment["Storage__S3__Bucket"]);
         Assert.Equal(ContainerModeAppModelFixture.StorageUser, environment["Storage__S3__AccessKey"]);
         Assert.Equal(ContainerModeAppModelFixture.StoragePassword, environment["Storage__S3__SecretKey"]);
+        Assert.Equal("true", environment["Storage__S3__CreateBucket"]);
         Assert.DoesNotContain("Storage__FileSystem__Root", environment.Keys);
     }
 
