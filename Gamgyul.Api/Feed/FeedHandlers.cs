@@ -38,25 +38,13 @@ internal static class FeedHandlers
         var viewer = Viewer.From(context.User);
         var posts = db.Posts.VisibleTo(viewer);
 
-        var wanted = new List<string>();
-        foreach (var raw in (tags ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!TagQuery.TryParse(tags, out var required, out var problem))
         {
-            if (TagParser.Normalize(raw) is not { } tag)
-            {
-                return Problems.Invalid("tags", $"A tag is 1 to {TagParser.MaxTagLength} letters, digits or underscores.");
-            }
-
-            wanted.Add(tag);
+            return problem!;
         }
 
-        if (wanted.Count > TagParser.MaxTags)
+        if (required.Count > 0)
         {
-            return Problems.Invalid("tags", $"Filter by at most {TagParser.MaxTags} tags.");
-        }
-
-        if (wanted.Count > 0)
-        {
-            var required = wanted.Distinct(StringComparer.Ordinal).ToList();
             // posts.tags @> ARRAY[...]: every requested tag, exactly; answered by the GIN index.
             posts = posts.Where(p => required.All(t => p.Tags.Contains(t)));
         }

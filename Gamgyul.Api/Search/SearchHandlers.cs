@@ -31,24 +31,13 @@ internal static class SearchHandlers
     public static async Task<IResult> PostSearchAsync(HttpContext context, HybridSearch search, GamgyulDbContext db,
         SearchQueryOptions options, string query, string[]? tags, string? cursor, int? pageSize, CancellationToken cancellationToken)
     {
-        var required = new List<string>();
-        foreach (var raw in (tags ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!TagQuery.TryParse(tags, out var required, out var problem))
         {
-            if (TagParser.Normalize(raw) is not { } tag)
-            {
-                return Problems.Invalid("tags", $"A tag is 1 to {TagParser.MaxTagLength} letters, digits or underscores.");
-            }
-
-            required.Add(tag);
-        }
-
-        if (required.Count > TagParser.MaxTags)
-        {
-            return Problems.Invalid("tags", $"Filter by at most {TagParser.MaxTags} tags.");
+            return problem!;
         }
 
         return await PageAsync(context, search, db, options, SearchDocumentKind.Post, query, cursor, pageSize, "search", cancellationToken,
-            required.Distinct(StringComparer.Ordinal).ToList());
+            required);
     }
 
     /// <summary>
