@@ -1,4 +1,5 @@
 using Gamgyul.Api.Accounts.Google;
+using Gamgyul.Data;
 using Gamgyul.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,6 +11,7 @@ namespace Gamgyul.Api.Accounts;
 /// </summary>
 public sealed class ExternalAccountLinker(
     UserManager<User> users,
+    GamgyulDbContext db,
     AccountSecurity security,
     TimeProvider clock,
     ILogger<ExternalAccountLinker> logger)
@@ -74,6 +76,7 @@ public sealed class ExternalAccountLinker(
         {
             var user = new User
             {
+                Id = Guid.CreateVersion7(now),
                 UserName = HandleGenerator.Next(),
                 Email = email,
                 EmailConfirmed = true,
@@ -87,7 +90,7 @@ public sealed class ExternalAccountLinker(
                 user.Profile.ProfileImageUrl = identity.PictureUrl ?? string.Empty;
             }
 
-            var created = await users.CreateAsync(user);
+            var created = await UserCreatedEvent.CreateWithEventAsync(db, users, user, password: null, now);
             if (created.Succeeded)
             {
                 Check(await users.AddLoginAsync(user, new UserLoginInfo(identity.Provider, identity.Subject, identity.Provider)));

@@ -1,3 +1,4 @@
+using Gamgyul.Data;
 using Gamgyul.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,7 @@ internal static class RegistrationHandler
     public static async Task<Results<Created<SessionResponse>, ValidationProblem>> RegisterAsync(
         RegistrationRequest request,
         UserManager<User> users,
+        GamgyulDbContext db,
         SessionIssuer sessions,
         TimeProvider clock,
         HttpResponse response,
@@ -22,13 +24,14 @@ internal static class RegistrationHandler
         {
             var user = new User
             {
+                Id = Guid.CreateVersion7(now),
                 UserName = HandleGenerator.Next(),
                 Email = EmailRules.Normalize(request.Email!),
                 DisplayName = request.Username!.Trim(),
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            var result = await users.CreateAsync(user, password);
+            var result = await UserCreatedEvent.CreateWithEventAsync(db, users, user, password, now);
             if (result.Succeeded)
             {
                 var session = await sessions.StartAsync(user, response, cancellationToken);

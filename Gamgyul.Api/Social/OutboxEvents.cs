@@ -22,5 +22,6 @@ public static class OutboxEvents
     public const string ReportUpdated = "report.updated";
     public const string ChatMessageHidden = "chat_message.hidden";
     public const string UserSuspended = "user.suspended";
+    public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
 }

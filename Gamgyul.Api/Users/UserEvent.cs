@@ -2,7 +2,7 @@ using Gamgyul.Data.Entities;
 
 namespace Gamgyul.Api.Users;
 
-/// <summary>The outbox payload of <c>user.updated</c>: the public fields the search indexer shows and matches.</summary>
+/// <summary>The outbox payload of <c>user.created</c> and <c>user.updated</c>: the public fields the search indexer shows and matches.</summary>
 public sealed record UserEvent(Guid UserId, string Handle, string Username, string Bio, string ProfileImage, bool IsPublic,
     DateTimeOffset OccurredAt)
 {

@@ -6,8 +6,10 @@ using Gamgyul.Data.Entities;
 using Gamgyul.Search.Documents;
 using Gamgyul.Search.Embeddings;
 using Gamgyul.Search.Vectors;
+using Gamgyul.Tests.Accounts;
 using Gamgyul.Tests.Infrastructure;
 using Gamgyul.Tests.Social;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Xunit.Abstractions;
 
@@ -104,6 +106,39 @@ public sealed class SearchIndexingPipelineTests(SearchPipelineFactory factory, I
 
         await Eventually.HoldsAsync(() => IndexProbe.IsGoneAsync(factory, SearchDocumentKind.Product, productId), "the product leaves the index");
         await Eventually.HoldsAsync(() => IndexProbe.IsGoneAsync(factory, SearchDocumentKind.Post, postId), "the post leaves the index");
+    }
+
+    [Fact]
+    public async Task An_account_is_indexed_at_sign_up_follows_profile_edits_and_leaves_the_index_when_deleted()
+    {
+        var eventsBefore = await UserCreatedEventCountAsync();
+        var session = await factory.SignUpAsync();
+        var id = (await factory.FindUserByEmailAsync(session.Email)).Id;
+        // A refused sign-up (the address is taken) leaves no event behind.
+        await (await factory.Client().RegisterAsync(session.Email)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(eventsBefore + 1, await UserCreatedEventCountAsync());
+        var lag = await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(factory, SearchDocumentKind.User, id), "the new account is indexed");
+        output.WriteLine($"sign-up-to-indexed: {lag.TotalMilliseconds:F0} ms");
+
+        var client = factory.Client().WithBearer(session.Access);
+        await (await client.PatchAsJsonAsync($"/accounts/users/{session.Handle}/",
+            new { username = "한라봉 농부", profile = new { bio = "서귀포에서 한라봉과 천혜향을 키워요" } })).ExpectAsync(HttpStatusCode.OK);
+        var updatedAt = (await factory.FindUserByEmailAsync(session.Email)).UpdatedAt;
+        var editLag = await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(factory, SearchDocumentKind.User, id, updatedAt),
+            "the profile edit is indexed");
+        output.WriteLine($"profile-edit-to-indexed: {editLag.TotalMilliseconds:F0} ms");
+        var row = await IndexProbe.LiveAsync(factory, SearchDocumentKind.User, id);
+        var expected = await Embedder.GenerateVectorAsync(SearchText.ForUser(session.Handle, "한라봉 농부", "서귀포에서 한라봉과 천혜향을 키워요"));
+        Assert.True(TensorPrimitives.CosineSimilarity(expected.Span, row!.Embedding) > 0.999f, "the stored vector is the edited profile's");
+
+        await (await client.DeleteAsync($"/accounts/users/{session.Handle}/")).ExpectAsync(HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(() => IndexProbe.IsGoneAsync(factory, SearchDocumentKind.User, id), "the deleted account leaves the index");
+    }
+
+    private async Task<int> UserCreatedEventCountAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Outbox.CountAsync(m => m.Type == "user.created");
     }
 
     private async Task<Guid?> TopPostAsync(string query)
