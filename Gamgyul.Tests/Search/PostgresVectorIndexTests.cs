@@ -131,6 +131,32 @@ public sealed class PostgresVectorIndexTests
     }
 
     [Fact]
+    public async Task An_idle_catch_up_rereads_nothing_once_the_overlap_has_passed_and_still_sees_new_writes()
+    {
+        var database = await NewDatabaseAsync();
+        using var writer = NewIndex(database);
+        var overlap = TimeSpan.FromMilliseconds(300);
+        using var reader = NewIndex(database, new PostgresVectorIndexOptions { RefreshInterval = TimeSpan.Zero, RefreshOverlap = overlap });
+        Assert.Empty(await reader.SearchAsync(Query(Axis(1))));
+
+        await writer.UpsertAsync([.. Enumerable.Range(0, 50).Select(_ => Record(SearchDocumentKind.Post, Guid.NewGuid(), Axis(1)))]);
+        Assert.Equal(10, (await reader.SearchAsync(Query(Axis(1)))).Count);
+        Assert.Equal(50, reader.LastRefreshRows);
+
+        // One catch-up after the writes are older than the overlap; from then on nothing is read again.
+        await Task.Delay(overlap * 2);
+        await reader.SearchAsync(Query(Axis(1)));
+        await reader.SearchAsync(Query(Axis(1)));
+        Assert.Equal(0, reader.LastRefreshRows);
+
+        var fresh = Guid.NewGuid();
+        await writer.UpsertAsync([Record(SearchDocumentKind.Post, fresh, Axis(2))]);
+        Assert.Equal(fresh, (await reader.SearchAsync(Query(Axis(2))))[0].Key.Id);
+        Assert.Equal(1, reader.LastRefreshRows);
+        Assert.Equal(51, reader.CachedCount);
+    }
+
+    [Fact]
     public async Task Between_refreshes_a_search_serves_the_copy_it_has()
     {
         var database = await NewDatabaseAsync();

@@ -22,6 +22,7 @@ public sealed partial class PostgresVectorIndex : IVectorIndex, IDisposable
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private volatile ExactVectorStore? _store;
     private DateTimeOffset _watermark = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastRefreshDatabaseTime = DateTimeOffset.MinValue;
     private long _lastRefreshTimestamp;
 
     public PostgresVectorIndex(
@@ -45,6 +46,9 @@ public sealed partial class PostgresVectorIndex : IVectorIndex, IDisposable
 
     /// <summary>How many vectors the memory copy holds (0 before the first search).</summary>
     public int CachedCount => _store?.Count ?? 0;
+
+    /// <summary>Rows the last load or catch-up read (tests: an idle catch-up reads nothing).</summary>
+    internal int LastRefreshRows { get; private set; }
 
     /// <summary>The table comes from the migrations; this only checks that it is there and readable.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -223,9 +227,16 @@ public sealed partial class PostgresVectorIndex : IVectorIndex, IDisposable
         var full = _store is null
             || _time.GetElapsedTime(_lastRefreshTimestamp) > _options.TombstoneRetention - _options.RefreshOverlap;
         var store = full ? new ExactVectorStore(Dimensions) : _store!;
-        var since = full ? DateTimeOffset.MinValue : Before(_watermark, _options.RefreshOverlap);
+        // A row this copy has not seen committed after the previous read began, so the database stamped it less than
+        // one overlap (the longest write transaction) before that moment, or after the watermark. Re-reading from the
+        // later of the two bounds is enough; counting only from the watermark would re-read the last overlap's worth
+        // of writes on every refresh for as long as no newer write moved the watermark (after a rebuild: tens of
+        // thousands of rows a second, for ever).
+        var since = full ? DateTimeOffset.MinValue
+            : Max(Before(_watermark, _options.RefreshOverlap), Before(_lastRefreshDatabaseTime, _options.RefreshOverlap));
         var watermark = full ? DateTimeOffset.MinValue : _watermark;
         int rows = 0, skipped = 0;
+        var databaseTime = await DatabaseTimeAsync(cancellationToken);
 
         await using (var command = PostgresVectorSql.ChangedSince(_dataSource, since))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -253,7 +264,9 @@ public sealed partial class PostgresVectorIndex : IVectorIndex, IDisposable
 
         store.ForgetRemovalsBefore(Before(watermark, 2 * _options.RefreshOverlap));
         _watermark = watermark;
+        _lastRefreshDatabaseTime = databaseTime;
         _lastRefreshTimestamp = started;
+        LastRefreshRows = rows;
         // A replaced copy is not disposed: searches may still hold it, and it owns nothing but memory.
         _store = store;
         if (full)
@@ -265,6 +278,17 @@ public sealed partial class PostgresVectorIndex : IVectorIndex, IDisposable
             LogCaughtUp(rows, skipped);
         }
     }
+
+    /// <summary>The database clock, read before a load or catch-up takes its snapshot.</summary>
+    private async Task<DateTimeOffset> DatabaseTimeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT clock_timestamp()");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary><paramref name="time"/> minus <paramref name="span"/>, stopping at the minimum (an empty table has no watermark).</summary>
     private static DateTimeOffset Before(DateTimeOffset time, TimeSpan span) =>
