@@ -1,8 +1,8 @@
 namespace Gamgyul.Bench;
 
-/// <summary>Command-line options: <c>--documents 100000 --dimensions 384 --queries 300 --top 10 [--postgres CS] [--milvus URL [--milvus-token T]] | --endpoint --postgres CS --redis HOST:PORT</c>.</summary>
+/// <summary>Command-line options: <c>--documents 100000 --dimensions 384 --queries 300 --top 10 [--postgres CS] [--milvus URL [--milvus-token T]] | --endpoint --postgres CS --redis HOST:PORT [--edits 20]</c>.</summary>
 internal sealed record BenchOptions(int Documents, int Dimensions, int Queries, int Top, string? Postgres, Uri? Milvus, string? MilvusToken,
-    bool Endpoint = false, string? Redis = null)
+    bool Endpoint = false, string? Redis = null, int Edits = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchOptions(int Documents, int Dimensions, int Queries, 
             Value("--milvus") is { } milvus ? new Uri(milvus) : null,
             Value("--milvus-token"),
             args.Contains("--endpoint"),
-            Value("--redis"));
+            Value("--redis"),
+            Number("--edits", 20));
     }
 }

@@ -1,8 +1,12 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Numerics.Tensors;
 using Gamgyul.Api;
+using Gamgyul.Api.Accounts;
 using Gamgyul.Data;
 using Gamgyul.Data.Entities;
+using Gamgyul.Search.Documents;
 using Gamgyul.Search.Vectors;
 using Gamgyul.SearchIndexer;
 using Gamgyul.SearchIndexer.Rebuild;
@@ -45,10 +49,10 @@ internal static class EndpointBench
         }
 
         await using var api = new Host<ApiEntryPoint>(settings);
-        var author = await CreateAuthorAsync(api);
+        var (author, token) = await CreateAuthorAsync(api);
         var corpus = new SyntheticCorpus(seed: 42);
         var watch = Stopwatch.StartNew();
-        await CopyPostsAsync(postgres, author, Enumerable.Range(0, options.Documents).Select(_ => corpus.Document()));
+        var postIds = await CopyPostsAsync(postgres, author, Enumerable.Range(0, options.Documents).Select(_ => corpus.Document()));
         Console.WriteLine($"posts written (COPY): {options.Documents:N0} in {watch.Elapsed.TotalSeconds:F1} s");
 
         await using (var indexer = new Host<IndexerEntryPoint>(settings))
@@ -76,11 +80,71 @@ internal static class EndpointBench
             await index.SearchAsync(new VectorSearchRequest { Vector = vector, Kind = SearchDocumentKind.Post, Top = options.Top });
         }, concurrency: 1);
         var endpoint = await MeasureAsync(queries, async q => (await client.GetAsync(Url(q))).EnsureSuccessStatusCode(), concurrency: 1);
+        var clients = Environment.ProcessorCount * 2;
+        var directParallel = await MeasureAsync(queries, async q =>
+        {
+            var vector = await embedder.GenerateVectorAsync(q);
+            await index.SearchAsync(new VectorSearchRequest { Vector = vector, Kind = SearchDocumentKind.Post, Top = options.Top });
+        }, concurrency: clients);
         var endpointParallel = await MeasureAsync(queries, async q => (await client.GetAsync(Url(q))).EnsureSuccessStatusCode(),
-            concurrency: Environment.ProcessorCount * 2);
+            concurrency: clients);
         Console.WriteLine($"vector index direct (embed + top {options.Top}), 1 client: {direct.Stats}, {direct.Qps:N0} q/s");
+        Console.WriteLine($"vector index direct, {clients} clients: {directParallel.Stats}, {directParallel.Qps:N0} q/s");
         Console.WriteLine($"GET /search/ (lexical + vector + RRF + page), 1 client: {endpoint.Stats}, {endpoint.Qps:N0} q/s");
-        Console.WriteLine($"GET /search/, {Environment.ProcessorCount * 2} clients: {endpointParallel.Stats}, {endpointParallel.Qps:N0} q/s");
+        Console.WriteLine($"GET /search/, {clients} clients: {endpointParallel.Stats}, {endpointParallel.Qps:N0} q/s");
+
+        if (options.Edits > 0)
+        {
+            await MeasureEditLagAsync(options, settings, api, token, postIds);
+        }
+    }
+
+    /// <summary>
+    /// Edits posts through the Api while the SearchIndexer consumes <c>content-events</c>, and times each edit from
+    /// the PATCH until the Api's own vector index returns the edited text's vector for the post: outbox relay poll,
+    /// bus, indexer (read, embed, upsert) and the Api's index refresh, all with their default settings. Lexical
+    /// search sees an edit at once (it reads the posts table), so this lag is the vector ranking's.
+    /// </summary>
+    private static async Task MeasureEditLagAsync(BenchOptions options, Dictionary<string, string?> settings,
+        Host<ApiEntryPoint> api, string token, IReadOnlyList<Guid> postIds)
+    {
+        await using var indexer = new Host<IndexerEntryPoint>(settings);
+        _ = indexer.Services; // starts the content-events consumer
+        var writer = api.CreateClient();
+        writer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var index = api.Services.GetRequiredService<IVectorIndex>();
+        var embedder = api.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var corpus = new SyntheticCorpus(seed: 7);
+        var lags = new List<TimeSpan>();
+        var deadline = TimeSpan.FromMinutes(2);
+        for (var i = 0; i < options.Edits; i++)
+        {
+            var id = postIds[(i * 7919) % postIds.Count];
+            var text = $"수정 {i}: {corpus.Document()}";
+            var started = Stopwatch.GetTimestamp();
+            var response = await writer.PatchAsJsonAsync($"/posts/p/{id}/", new { text });
+            response.EnsureSuccessStatusCode();
+            var expected = (await embedder.GenerateVectorAsync(SearchText.ForPost(text, []))).ToArray();
+            var key = new VectorKey(SearchDocumentKind.Post, id);
+            while (true)
+            {
+                var stored = await index.GetVectorsAsync([key]);
+                if (stored.TryGetValue(key, out var vector) && TensorPrimitives.CosineSimilarity(vector.Span, expected) > 0.999f)
+                {
+                    lags.Add(Stopwatch.GetElapsedTime(started));
+                    break;
+                }
+
+                if (Stopwatch.GetElapsedTime(started) > deadline)
+                {
+                    throw new TimeoutException($"edit {i} of post {id} not searchable after {deadline}");
+                }
+
+                await Task.Delay(20);
+            }
+        }
+
+        Console.WriteLine($"edit to searchable (PATCH until the Api's vector index has the new vector), {lags.Count} edits: {new LatencyStats(lags)}");
     }
 
     private static string Url(string q) => $"/search/?type=posts&page_size=10&q={Uri.EscapeDataString(q)}";
@@ -104,7 +168,7 @@ internal static class EndpointBench
         return (new LatencyStats(samples), queries.Length / wall.Elapsed.TotalSeconds);
     }
 
-    private static async Task<Guid> CreateAuthorAsync(Host<ApiEntryPoint> api)
+    private static async Task<(Guid Id, string Token)> CreateAuthorAsync(Host<ApiEntryPoint> api)
     {
         using var scope = api.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
@@ -115,11 +179,17 @@ internal static class EndpointBench
             CreatedAt = now, UpdatedAt = now,
         };
         var result = await users.CreateAsync(user, "bench-Password-2026");
-        return result.Succeeded ? user.Id : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        return (user.Id, scope.ServiceProvider.GetRequiredService<AccessTokenIssuer>().Issue(user, []));
     }
 
-    private static async Task CopyPostsAsync(string postgres, Guid author, IEnumerable<string> texts)
+    private static async Task<List<Guid>> CopyPostsAsync(string postgres, Guid author, IEnumerable<string> texts)
     {
+        var ids = new List<Guid>();
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
         await using var writer = await connection.BeginBinaryImportAsync(
@@ -128,8 +198,9 @@ internal static class EndpointBench
         foreach (var text in texts)
         {
             time = time.AddMilliseconds(10);
+            ids.Add(Guid.CreateVersion7(time));
             await writer.StartRowAsync();
-            await writer.WriteAsync(Guid.CreateVersion7(time), NpgsqlDbType.Uuid);
+            await writer.WriteAsync(ids[^1], NpgsqlDbType.Uuid);
             await writer.WriteAsync(author, NpgsqlDbType.Uuid);
             await writer.WriteAsync(text.Length > 5000 ? text[..5000] : text, NpgsqlDbType.Varchar);
             await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -142,6 +213,7 @@ internal static class EndpointBench
         }
 
         await writer.CompleteAsync();
+        return ids;
     }
 
     /// <summary>A real host of the Api or the indexer, in process, with the bench's settings.</summary>

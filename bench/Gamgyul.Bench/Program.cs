@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Gamgyul.Bench;
+using Gamgyul.Data;
 using Gamgyul.Data.Entities;
 using Gamgyul.Search.Embeddings;
 using Gamgyul.Search.Vectors;
 using Gamgyul.Search.Vectors.Exact;
 using Gamgyul.Search.Vectors.Milvus;
 using Gamgyul.Search.Vectors.Postgres;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -127,9 +129,20 @@ var naiveRecall = queries.Take(10).Select((query, q) =>
 }).Average();
 Console.WriteLine($"exact vs naive brute force: recall@{options.Top} = {naiveRecall:F4}");
 
-// 4. The Postgres adapter (needs an empty, migrated database).
+// 4. The Postgres adapter (migrates the database; its search_documents table must be empty).
 if (options.Postgres is { } connectionString)
 {
+    var dbOptions = new DbContextOptionsBuilder<GamgyulDbContext>().UseNpgsql(connectionString);
+    dbOptions.UseGamgyulConventions();
+    await using (var db = new GamgyulDbContext(dbOptions.Options))
+    {
+        await db.Database.MigrateAsync();
+        if (await db.SearchDocuments.AnyAsync())
+        {
+            throw new InvalidOperationException("--postgres needs a database whose search_documents table is empty (recall is measured against this run's vectors only)");
+        }
+    }
+
     await using var dataSource = NpgsqlDataSource.Create(connectionString);
     using var writer = new PostgresVectorIndex(dataSource, options.Dimensions, new PostgresVectorIndexOptions(), TimeProvider.System,
         NullLogger<PostgresVectorIndex>.Instance);
