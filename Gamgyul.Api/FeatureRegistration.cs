@@ -15,6 +15,8 @@ internal static class FeatureRegistration
         builder.Services.Configure<ViewCountingOptions>(builder.Configuration.GetSection(ViewCountingOptions.SectionName));
         builder.Services.Configure<ProductOptions>(builder.Configuration.GetSection(ProductOptions.SectionName));
         builder.Services.AddSingleton<PostViewCounter>();
+        builder.Services.Configure<PostCacheOptions>(builder.Configuration.GetSection(PostCacheOptions.SectionName));
+        builder.Services.AddSingleton<AnonymousPostCache>();
         builder.Services.AddSingleton<PostViewFlusher>();
         builder.Services.AddHostedService<PostViewFlushService>();
         return builder;

@@ -18,10 +18,10 @@ duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-3}
 prime=${BENCH_PRIME:-20}
 concurrency=${BENCH_CONCURRENCY:-32}
-pg_port=${BENCH_PG_PORT:-35432}
-redis_port=${BENCH_REDIS_PORT:-36379}
-api_port=${BENCH_API_PORT:-35080}
-baseline_port=${BENCH_BASELINE_PORT:-35090}
+pg_port=${BENCH_PG_PORT:-25432}
+redis_port=${BENCH_REDIS_PORT:-26379}
+api_port=${BENCH_API_PORT:-25080}
+baseline_port=${BENCH_BASELINE_PORT:-25090}
 flush_seconds=5
 key=bench-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz
 mkdir -p "$dir"

@@ -43,10 +43,12 @@ internal static class PostHandlers
     }
 
     public static async Task<IResult> GetAsync(Guid uuid, HttpContext context, GamgyulDbContext db,
-        PostViewCounter views, InterestProfile interests, CancellationToken cancellationToken)
+        PostViewCounter views, InterestProfile interests, AnonymousPostCache cache, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(context.User);
-        var post = await LoadAsync(db, uuid, viewer, cancellationToken);
+        var post = viewer.Id is null
+            ? await cache.GetOrLoadAsync(uuid, cancel => LoadAsync(db, uuid, viewer, cancel), cancellationToken)
+            : await LoadAsync(db, uuid, viewer, cancellationToken);
         if (post is null)
         {
             return Problems.NotFound("Post not found.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gamgyul.Data;
 using Npgsql;
 
 namespace Gamgyul.Bench.Social;
@@ -19,7 +20,8 @@ public static class BaselineServer
     {
         var connectionString = options.Get("db");
         var feed = FeedSql.Capture(connectionString);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // The Api's own connection settings (statement preparation included), so both run the SQL alike.
+        await using var dataSource = NpgsqlDataSource.Create(DataServiceExtensions.WithStatementPreparation(connectionString)!);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Get("urls", "http://127.0.0.1:25090"));
