@@ -36,5 +36,7 @@ internal sealed class ChatConfiguration :
         builder.HasIndex(m => new { m.RoomId, m.Id });
         // History pages newest first, keyset over (created_at, id) like every other list of the Api.
         builder.HasIndex(m => new { m.RoomId, m.CreatedAt, m.Id });
+        // The media sweep looks up whether a message still shows an upload.
+        builder.HasIndex(m => m.MediaId).HasFilter("media_id IS NOT NULL");
     }
 }

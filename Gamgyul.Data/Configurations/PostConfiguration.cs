@@ -20,6 +20,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             images.Property(i => i.Url).HasMaxLength(1000);
             // The display order is the client's, never a generated number.
             images.Property(i => i.Position).ValueGeneratedNever();
+            // The media sweep looks up whether anything still shows an upload.
+            images.HasIndex(i => i.MediaId).HasFilter("media_id IS NOT NULL");
         });
 
         // Feed keyset pagination: per author, then globally ("latest").

@@ -23,6 +23,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             images.Property(i => i.Url).HasMaxLength(1000);
             // The display order is the client's, never a generated number.
             images.Property(i => i.Position).ValueGeneratedNever();
+            // The media sweep looks up whether anything still shows an upload.
+            images.HasIndex(i => i.MediaId).HasFilter("media_id IS NOT NULL");
         });
         builder.HasIndex(p => new { p.OwnerId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => new { p.CreatedAt, p.Id }).IsDescending(true, true);

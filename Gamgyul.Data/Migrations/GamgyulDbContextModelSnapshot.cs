@@ -167,6 +167,10 @@ namespace Gamgyul.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_chat_messages");
 
+                    b.HasIndex("MediaId")
+                        .HasDatabaseName("ix_chat_messages_media_id")
+                        .HasFilter("media_id IS NOT NULL");
+
                     b.HasIndex("SenderId")
                         .HasDatabaseName("ix_chat_messages_sender_id");
 
@@ -1554,6 +1558,10 @@ namespace Gamgyul.Data.Migrations
                             b1.HasKey("PostId", "Position")
                                 .HasName("pk_post_images");
 
+                            b1.HasIndex("MediaId")
+                                .HasDatabaseName("ix_post_images_media_id")
+                                .HasFilter("media_id IS NOT NULL");
+
                             b1.ToTable("post_images", (string)null);
 
                             b1.WithOwner()
@@ -1614,6 +1622,10 @@ namespace Gamgyul.Data.Migrations
 
                             b1.HasKey("ProductId", "Position")
                                 .HasName("pk_product_images");
+
+                            b1.HasIndex("MediaId")
+                                .HasDatabaseName("ix_product_images_media_id")
+                                .HasFilter("media_id IS NOT NULL");
 
                             b1.ToTable("product_images", (string)null);
 
