@@ -15,11 +15,9 @@ namespace Gamgyul.Tests.Web;
 public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ApiFactory _factory = new();
-    private readonly List<string> _pageErrors = [];
+    private readonly BrowserSteps _steps = new(output);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private string _screenshots = string.Empty;
-    private int _step;
 
     public async Task InitializeAsync()
     {
@@ -27,10 +25,6 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
         await ((IAsyncLifetime)_factory).InitializeAsync();
         _factory.WithSetting("WebClient:RootPath", dist).UseKestrel(0);
         _factory.StartServer();
-
-        _screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "web", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..40]);
-        Directory.CreateDirectory(_screenshots);
-        output.WriteLine($"screenshots: {_screenshots}");
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
@@ -55,21 +49,20 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
         var baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
         await using var context = await _browser!.NewContextAsync(new() { BaseURL = baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
         context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => _pageErrors.Add(error);
+        var page = _steps.Watch(await context.NewPageAsync());
 
         var unique = Guid.NewGuid().ToString("N")[..8];
         var email = $"web_{unique}@example.test";
         var text = $"제주에서 #감귤 따왔어요 {unique}";
         var comment = $"맛있겠다 {unique}";
 
-        await Step(page, "open the start page signed out", async () =>
+        await _steps.RunAsync(page, "open the start page signed out", async () =>
         {
             await page.GotoAsync("/");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "로그인", Exact = true })).ToBeVisibleAsync();
         });
 
-        await Step(page, "sign up", async () =>
+        await _steps.RunAsync(page, "sign up", async () =>
         {
             await page.GotoAsync("/signup");
             await page.GetByLabel("이메일 주소").FillAsync(email);
@@ -81,7 +74,7 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(page).ToHaveURLAsync(baseUrl + "/");
         });
 
-        await Step(page, "write a post with a Korean hashtag", async () =>
+        await _steps.RunAsync(page, "write a post with a Korean hashtag", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
             await page.GetByLabel("내용").FillAsync(text);
@@ -93,7 +86,7 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
         });
 
         var inFeed = page.GetByTestId("post").Filter(new() { HasText = unique });
-        await Step(page, "see the post in the home feed", async () =>
+        await _steps.RunAsync(page, "see the post in the home feed", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "홈" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveAttributeAsync("aria-selected", "true");
@@ -101,7 +94,7 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(inFeed.GetByRole(AriaRole.Link, new() { Name = "#감귤" })).ToBeVisibleAsync();
         });
 
-        await Step(page, "like the post", async () =>
+        await _steps.RunAsync(page, "like the post", async () =>
         {
             await inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요", Exact = true }).ClickAsync();
             var unlike = inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" });
@@ -112,14 +105,14 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(unlike).ToContainTextAsync("1");
         });
 
-        await Step(page, "reload: the session and the like come back from the server", async () =>
+        await _steps.RunAsync(page, "reload: the session and the like come back from the server", async () =>
         {
             await page.ReloadAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
             await Expect(inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" })).ToHaveAttributeAsync("aria-pressed", "true");
         });
 
-        await Step(page, "comment on the post", async () =>
+        await _steps.RunAsync(page, "comment on the post", async () =>
         {
             await inFeed.GetByRole(AriaRole.Link, new() { Name = "댓글 0개" }).ClickAsync();
             await page.GetByLabel("댓글 달기").FillAsync(comment);
@@ -128,14 +121,14 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(page.GetByText("댓글 1개")).ToBeVisibleAsync();
         });
 
-        await Step(page, "open the hashtag's page", async () =>
+        await _steps.RunAsync(page, "open the hashtag's page", async () =>
         {
             await page.GetByTestId("post").GetByRole(AriaRole.Link, new() { Name = "#감귤" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#감귤 게시물" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("post").Filter(new() { HasText = unique })).ToHaveCountAsync(1);
         });
 
-        await Step(page, "log out, and stay logged out after a reload", async () =>
+        await _steps.RunAsync(page, "log out, and stay logged out after a reload", async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(baseUrl + "/login");
@@ -144,33 +137,6 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveCountAsync(0);
         });
 
-        Assert.True(_pageErrors.Count == 0, "uncaught errors in the page: " + string.Join(" | ", _pageErrors));
-    }
-
-    /// <summary>Runs one step, then saves a screenshot; on failure saves one too and names the step.</summary>
-    private async Task Step(IPage page, string name, Func<Task> action)
-    {
-        var file = Path.Combine(_screenshots, $"{++_step:00}-{Regex.Replace(name, "[^a-zA-Z0-9]+", "-").Trim('-')}");
-        try
-        {
-            await action();
-            await page.ScreenshotAsync(new() { Path = file + ".png", FullPage = true });
-            output.WriteLine($"step {_step} ok: {name}");
-        }
-        catch (Exception error)
-        {
-            try
-            {
-                await page.ScreenshotAsync(new() { Path = file + "-FAILED.png", FullPage = true });
-            }
-            catch (PlaywrightException)
-            {
-                // The page may be gone; the step's own error is what matters.
-            }
-
-            var errors = _pageErrors.Count > 0 ? $" Page errors: {string.Join(" | ", _pageErrors)}." : string.Empty;
-            throw new InvalidOperationException(
-                $"Browser step {_step} \"{name}\" failed at {page.Url}: {error.Message}.{errors} Screenshot: {file}-FAILED.png", error);
-        }
+        _steps.AssertNoPageErrors();
     }
 }

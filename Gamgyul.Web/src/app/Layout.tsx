@@ -37,6 +37,7 @@ export function Layout() {
       </header>
       <nav className="nav" aria-label={t('nav.main')}>
         <NavLink to="/" end className="nav__item"><span aria-hidden="true">🏠</span>{t('nav.home')}</NavLink>
+        <NavLink to="/search" className="nav__item"><span aria-hidden="true">🔍</span>{t('nav.search')}</NavLink>
         <NavLink to="/market" className="nav__item"><span aria-hidden="true">🛒</span>{t('nav.market')}</NavLink>
         <NavLink to="/compose" className="nav__item"><span aria-hidden="true">✏️</span>{t('nav.compose')}</NavLink>
         <NavLink to={user ? `/users/${user.handle}` : '/login'} className="nav__item"><span aria-hidden="true">👤</span>{t('nav.profile')}</NavLink>

@@ -13,6 +13,7 @@ const PostPage = lazy(() => import('../features/posts/PostPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const MarketPage = lazy(() => import('../features/products/MarketPage'));
 const ProductPage = lazy(() => import('../features/products/ProductPage'));
+const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 // Client routes never equal an Api route (e.g. products live at /market, not /products), because a
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
       { path: '/users/:handle', element: <ProfilePage /> },
       { path: '/market', element: <MarketPage /> },
       { path: '/market/:uuid', element: <ProductPage /> },
+      { path: '/search', element: <SearchPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -85,6 +85,17 @@ export const ko = {
   'time.minutes': '{n}분 전',
   'time.hours': '{n}시간 전',
   'time.days': '{n}일 전',
+  'nav.search': '검색',
+  'search.title': '검색',
+  'search.label': '검색어',
+  'search.placeholder': '게시물, 사람, 상품 검색',
+  'search.types': '검색 대상',
+  'search.posts': '게시물',
+  'search.users': '사람',
+  'search.products': '상품',
+  'search.hint': '검색어를 입력하면 바로 결과가 나와요.',
+  'search.empty': '"{query}"에 대한 결과가 없어요.',
+  'search.tagLink': '#{tag} 태그 게시물 모두 보기',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -173,4 +184,15 @@ export const en: Record<MessageKey, string> = {
   'time.minutes': '{n}m ago',
   'time.hours': '{n}h ago',
   'time.days': '{n}d ago',
+  'nav.search': 'Search',
+  'search.title': 'Search',
+  'search.label': 'Search terms',
+  'search.placeholder': 'Search posts, people, products',
+  'search.types': 'Search in',
+  'search.posts': 'Posts',
+  'search.users': 'People',
+  'search.products': 'Products',
+  'search.hint': 'Start typing; results show as you type.',
+  'search.empty': 'Nothing found for "{query}".',
+  'search.tagLink': 'All posts tagged #{tag}',
 };

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import type { FollowEntry, Post, Product, PublicUser, UserSummary } from '../../api/types';
+import type { FollowEntry, Post, Product, PublicUser } from '../../api/types';
 import { useCursorList } from '../../api/useCursorList';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/i18n';
@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { InfiniteList } from '../../ui/InfiniteList';
 import { ErrorState, Spinner } from '../../ui/States';
 import { Tabs } from '../../ui/Tabs';
+import { UserRow } from '../../ui/UserRow';
 import { PostCard } from '../posts/PostCard';
 import { ProductCard } from '../products/ProductCard';
 
@@ -108,14 +109,5 @@ function FollowList({ handle, kind }: { handle: string; kind: 'followers' | 'fol
   return (
     <InfiniteList {...people} items={people.items} keyOf={(e) => (e.user ?? e.follower)!.handle}
       render={(e) => <UserRow user={(e.user ?? e.follower)!} />} empty={t('profile.empty')} />
-  );
-}
-
-function UserRow({ user }: { user: UserSummary }) {
-  return (
-    <Link to={`/users/${user.handle}`} className="user-row">
-      <Avatar src={user.profile.profile_image} name={user.username} size="sm" />
-      <span><strong>{user.username}</strong> <span className="muted">@{user.handle}</span></span>
-    </Link>
   );
 }
