@@ -106,8 +106,8 @@ internal sealed partial class ChatPersistenceService(IMessageBus bus, ChatMessag
             throw;
         }
 
-        // Committed: acknowledge the whole batch at once (the Redis client pipelines the calls).
-        await Task.WhenAll(batch.Select(received => consumer.AcknowledgeAsync(received, cancellationToken)));
+        // Committed: acknowledge the whole batch at once (one XACK on Redis Streams).
+        await consumer.AcknowledgeAsync(batch, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming chat messages as {Subscription}")]

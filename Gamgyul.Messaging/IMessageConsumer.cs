@@ -28,6 +28,13 @@ public interface IMessageConsumer : IAsyncDisposable
     /// <summary>Marks the message as handled; it will not be delivered to this subscription again.</summary>
     Task AcknowledgeAsync(ReceivedMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Marks several messages as handled, in one broker call where the broker takes a list (Redis Streams);
+    /// otherwise one acknowledgement each.
+    /// </summary>
+    Task AcknowledgeAsync(IReadOnlyCollection<ReceivedMessage> messages, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(messages.Select(message => AcknowledgeAsync(message, cancellationToken)));
+
     /// <summary>Marks the message as failed; the subscription delivers it again after a short delay.</summary>
     Task NegativeAcknowledgeAsync(ReceivedMessage message, CancellationToken cancellationToken = default);
 }

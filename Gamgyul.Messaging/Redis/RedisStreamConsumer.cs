@@ -96,16 +96,32 @@ internal sealed partial class RedisStreamConsumer : IMessageConsumer
         }
     }
 
-    public async Task AcknowledgeAsync(ReceivedMessage message, CancellationToken cancellationToken = default)
+    public Task AcknowledgeAsync(ReceivedMessage message, CancellationToken cancellationToken = default) =>
+        AcknowledgeAsync([message], cancellationToken);
+
+    /// <summary>One XACK for all of them.</summary>
+    public async Task AcknowledgeAsync(IReadOnlyCollection<ReceivedMessage> messages, CancellationToken cancellationToken = default)
     {
-        _unacked.TryRemove(message.MessageId, out _);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new RedisValue[messages.Count];
+        var index = 0;
+        foreach (var message in messages)
+        {
+            _unacked.TryRemove(message.MessageId, out _);
+            ids[index++] = message.MessageId;
+        }
+
         try
         {
-            await Db.StreamAcknowledgeAsync(_key, SubscriptionName, message.MessageId).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Db.StreamAcknowledgeAsync(_key, SubscriptionName, ids).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RedisException e)
         {
-            throw new MessageBusException($"Could not acknowledge {message.MessageId} on '{Topic}': {e.Message}", e);
+            throw new MessageBusException($"Could not acknowledge {messages.Count} message(s) on '{Topic}': {e.Message}", e);
         }
     }
 

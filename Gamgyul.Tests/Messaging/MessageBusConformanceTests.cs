@@ -229,6 +229,31 @@ public abstract class MessageBusConformanceTests : IAsyncLifetime
     }
 
     [BusFact]
+    public async Task Messages_acknowledged_together_are_not_delivered_again()
+    {
+        var node = await NodeAsync();
+        var topic = NewTopic();
+        var first = await node.SubscribeAsync(topic, SubscriptionOptions.Durable("together"));
+        for (var i = 0; i < 5; i++)
+        {
+            await node.PublishAsync(topic, Text($"k{i}", $"m{i}"));
+        }
+
+        var received = new List<ReceivedMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            received.Add(await NextAsync(first));
+        }
+
+        await first.AcknowledgeAsync(received.Take(4).ToList());
+        await first.DisposeAsync();
+
+        var second = await (await NodeAsync()).SubscribeAsync(topic, SubscriptionOptions.Durable("together"));
+        Assert.Equal("m4", Body(await NextAsync(second)));
+        await AssertNothingArrivesAsync(second, TimeSpan.FromSeconds(1));
+    }
+
+    [BusFact]
     public async Task Key_headers_and_payload_arrive_unchanged_with_the_receipts_message_id()
     {
         var node = await NodeAsync();

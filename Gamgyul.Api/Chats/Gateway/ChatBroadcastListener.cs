@@ -12,6 +12,8 @@ namespace Gamgyul.Api.Chats.Gateway;
 public sealed partial class ChatBroadcastListener(IMessageBus bus, RoomDirectory rooms, ChatConnections connections,
     ILogger<ChatBroadcastListener> logger) : IHostedService, IAsyncDisposable
 {
+    private const int MaxAcknowledgementBatch = 256;
+
     private readonly CancellationTokenSource _stopping = new();
     private IMessageConsumer? _consumer;
     private Task _loop = Task.CompletedTask;
@@ -62,9 +64,19 @@ public sealed partial class ChatBroadcastListener(IMessageBus bus, RoomDirectory
             {
                 _consumer ??= await bus.SubscribeAsync(Topics.ChatMessages,
                     new SubscriptionOptions { Name = "chat-gateway", Kind = SubscriptionKind.Broadcast, PrefetchCount = 1000 }, stopping);
+                var delivered = new List<ReceivedMessage>(MaxAcknowledgementBatch);
                 while (!stopping.IsCancellationRequested)
                 {
-                    var message = await _consumer.ReceiveAsync(stopping);
+                    var next = _consumer.ReceiveAsync(stopping);
+                    // Acknowledged together once the backlog is drained (or the batch is full): one broker call
+                    // for many messages. Not awaited: the acknowledgement only tidies this node's group.
+                    if (delivered.Count > 0 && (!next.IsCompleted || delivered.Count == MaxAcknowledgementBatch))
+                    {
+                        _ = AcknowledgeAsync(_consumer, [.. delivered]);
+                        delivered.Clear();
+                    }
+
+                    var message = await next;
                     try
                     {
                         await DispatchAsync(message, stopping);
@@ -74,8 +86,7 @@ public sealed partial class ChatBroadcastListener(IMessageBus bus, RoomDirectory
                         LogDispatchFailed(logger, message.MessageId, e.Message);
                     }
 
-                    // Not awaited: the acknowledgement only tidies this node's group, delivery is done.
-                    _ = AcknowledgeAsync(_consumer, message);
+                    delivered.Add(message);
                     failures = 0;
                 }
             }
@@ -144,15 +155,15 @@ public sealed partial class ChatBroadcastListener(IMessageBus bus, RoomDirectory
         }
     }
 
-    private async Task AcknowledgeAsync(IMessageConsumer consumer, ReceivedMessage message)
+    private async Task AcknowledgeAsync(IMessageConsumer consumer, List<ReceivedMessage> messages)
     {
         try
         {
-            await consumer.AcknowledgeAsync(message);
+            await consumer.AcknowledgeAsync(messages);
         }
         catch (Exception e)
         {
-            LogAckFailed(logger, message.MessageId, e.Message);
+            LogAckFailed(logger, messages.Count, e.Message);
         }
     }
 
@@ -162,6 +173,6 @@ public sealed partial class ChatBroadcastListener(IMessageBus bus, RoomDirectory
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering chat event {MessageId} failed: {Error}")]
     private static partial void LogDispatchFailed(ILogger logger, string messageId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledging chat event {MessageId} failed: {Error}")]
-    private static partial void LogAckFailed(ILogger logger, string messageId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledging {Count} chat event(s) failed: {Error}")]
+    private static partial void LogAckFailed(ILogger logger, int count, string error);
 }
