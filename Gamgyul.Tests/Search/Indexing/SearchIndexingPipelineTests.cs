@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics.Tensors;
@@ -6,6 +8,7 @@ using Gamgyul.Data.Entities;
 using Gamgyul.Search.Documents;
 using Gamgyul.Search.Embeddings;
 using Gamgyul.Search.Vectors;
+using Gamgyul.SearchIndexer.Indexing;
 using Gamgyul.Tests.Accounts;
 using Gamgyul.Tests.Infrastructure;
 using Gamgyul.Tests.Social;
@@ -133,6 +136,46 @@ public sealed class SearchIndexingPipelineTests(SearchPipelineFactory factory, I
 
         await (await client.DeleteAsync($"/accounts/users/{session.Handle}/")).ExpectAsync(HttpStatusCode.NoContent);
         await Eventually.HoldsAsync(() => IndexProbe.IsGoneAsync(factory, SearchDocumentKind.User, id), "the deleted account leaves the index");
+    }
+
+    [Fact]
+    public async Task Each_handled_event_records_its_lag_from_the_change_to_the_index_write()
+    {
+        var metrics = _indexer!.Services.GetRequiredService<IndexerMetrics>();
+        var lags = new ConcurrentQueue<double>();
+        var handled = new ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter == metrics.Meter && instrument.Name is "gamgyul.search.index_lag" or "gamgyul.search.events_handled")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => lags.Enqueue(value));
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "event.type")
+                {
+                    handled.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
+
+        var author = await factory.CreateUserAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var id = (await author.CreatePostAsync("지연 시간 측정용 감귤 글")).Uuid();
+        await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(factory, SearchDocumentKind.Post, id), "the post is indexed");
+        await Eventually.HoldsAsync(() => Task.FromResult(handled.Contains("post.created") && !lags.IsEmpty), "the event's lag is recorded");
+
+        // The event's lag (from its occurred_at to the index write) fits in the time the test watched it; one second
+        // of slack for the clock reading inside the Api.
+        var seen = watch.Elapsed.TotalSeconds;
+        output.WriteLine($"index_lag recorded: {string.Join(", ", lags.Select(l => l.ToString("F3")))} s (test saw {seen:F3} s)");
+        Assert.Contains(lags, lag => lag > 0 && lag <= seen + 1);
     }
 
     private async Task<int> UserCreatedEventCountAsync()
