@@ -28,6 +28,10 @@ public class GoogleLoginTests(GoogleApiFactory factory) : IClassFixture<GoogleAp
         Assert.False(me.GetProperty("has_password").GetBoolean());
         var user = await factory.FindUserByEmailAsync(email);
         Assert.True(user.EmailConfirmed);
+        // The new account is announced to the search indexer like a password sign-up.
+        await using var db = factory.CreateDbContext();
+        var created = await db.Outbox.SingleAsync(m => m.Type == "user.created" && m.Key == user.Id.ToString());
+        Assert.Equal("김감귤", System.Text.Json.JsonDocument.Parse(created.Payload).RootElement.GetProperty("username").GetString());
     }
 
     [Fact]
