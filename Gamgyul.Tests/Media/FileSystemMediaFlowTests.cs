@@ -53,6 +53,27 @@ public class FileSystemMediaFlowTests(FileSystemMediaApiFactory factory) : IClas
         Assert.True(placeholder[last + 2] > 120 && placeholder[last] < 110, "placeholder bottom-right is blue");
     }
 
+    [Fact]
+    public async Task The_original_presigned_path_gives_a_form_and_the_media_goes_from_uploading_to_pending_to_ready()
+    {
+        var user = await factory.CreateUserAsync();
+        var photo = TestImages.Jpeg(800, 600);
+        var presigned = await (await user.Client.PostAsJsonAsync("/posts/presigned/",
+            new { purpose = "post", content_type = "image/jpeg", size = photo.Length })).ReadJsonAsync();
+        Assert.StartsWith(factory.CreateClient().BaseAddress!.ToString().TrimEnd('/'), presigned.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("image/jpeg", presigned.GetProperty("fields").GetProperty("Content-Type").GetString());
+        Assert.True(presigned.GetProperty("expires_at").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        var id = presigned.MediaId();
+        Assert.Equal("uploading", (await user.Client.GetJsonAsync($"/images/{id}/")).GetProperty("state").GetString());
+
+        (await MediaApi.UploadAsync(presigned, photo)).EnsureSuccessStatusCode();
+        var completed = await user.CompleteAsync(id);
+        Assert.Equal("pending", (await completed.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("state").GetString());
+        Assert.Equal("ready", (await user.WaitProcessedAsync(id)).GetProperty("state").GetString());
+        var again = await (await user.CompleteAsync(id)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ready", again.GetProperty("state").GetString());
+    }
+
     private sealed class SubsequenceComparer : IEqualityComparer<byte[]>
     {
         public bool Equals(byte[]? needle, byte[]? haystack) =>

@@ -23,6 +23,10 @@ public class S3MediaFlowTests(S3MediaApiFactory factory) : IClassFixture<S3Media
         var fields = presigned.GetProperty("fields");
         Assert.Equal($"uploads/{user.Id}/{presigned.MediaId()}", fields.GetProperty("key").GetString());
         Assert.False(fields.TryGetProperty("acl", out _), "nothing is public-read");
+        // The field names reach the browser exactly as the SDK signed them (S3 matches them against the policy).
+        Assert.Equal(
+            new[] { "Content-Type", "Policy", "key", "x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-signature" },
+            fields.EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal));
 
         var upload = await MediaApi.UploadAsync(presigned, original);
         Assert.True(upload.IsSuccessStatusCode, $"{upload.StatusCode}");
