@@ -1,5 +1,6 @@
 using Gamgyul.Data;
 using Gamgyul.Data.Entities;
+using Gamgyul.Media.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gamgyul.Api.Accounts;
@@ -15,16 +16,21 @@ namespace Gamgyul.Api.Accounts;
 /// <item>the counters other rows keep of the removed rows (followers, likes, comments, replies) are
 /// corrected first;</item>
 /// <item>a <c>user.deleted</c> event names the removed posts, products and stored media for the search
-/// index and the media sweeper.</item>
+/// index.</item>
 /// </list>
+/// After the commit, the stored objects of the user's media (originals and variants) are deleted from storage;
+/// their rows went with the account, so no sweep would find them later. A failure there is logged and leaves
+/// orphaned objects behind, never a half-deleted account.
 /// The handle and the e-mail address are free again immediately, and the user's tokens stop working
 /// (the access-token check finds no user; refresh tokens are gone).
 /// </summary>
-public sealed class AccountDeletion(GamgyulDbContext db, SecurityStampCache stamps, TimeProvider clock)
+public sealed partial class AccountDeletion(GamgyulDbContext db, SecurityStampCache stamps, TimeProvider clock,
+    IMediaStorage storage, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(Guid userId, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
+        List<string> storedObjects = [];
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -39,13 +45,35 @@ public sealed class AccountDeletion(GamgyulDbContext db, SecurityStampCache stam
                 await db.Media.Where(m => m.OwnerId == userId).Select(m => m.StorageKey).ToListAsync(cancellationToken),
                 now);
             db.Outbox.Add(OutboxMessageFactory.Create("user.deleted", userId.ToString(), payload, now));
+            storedObjects = (await db.Media.AsNoTracking().Where(m => m.OwnerId == userId).ToListAsync(cancellationToken))
+                .SelectMany(m => m.Variants.Select(v => v.StorageKey).Prepend(m.StorageKey)).ToList();
             await db.SaveChangesAsync(cancellationToken);
 
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         await stamps.InvalidateAsync(userId);
+        await DeleteStoredObjectsAsync(storedObjects);
     }
+
+    private async Task DeleteStoredObjectsAsync(List<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            try
+            {
+                // Not the request's token: the account is gone, so its files go too even if the client hangs up.
+                await storage.DeleteAsync(key, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogObjectNotDeleted(logger, exception, key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting stored object {Key} of a deleted account failed; it stays orphaned")]
+    private static partial void LogObjectNotDeleted(ILogger logger, Exception exception, string key);
 
     private async Task CorrectCountersAsync(Guid userId, CancellationToken cancellationToken)
     {

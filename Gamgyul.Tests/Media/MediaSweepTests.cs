@@ -93,6 +93,29 @@ public class MediaReleaseSweepTests(ShortSweepMediaApiFactory factory) : IClassF
         Assert.Contains(sharedByTwoPosts.MediaId().ToString(), files, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Deleting_an_account_deletes_the_stored_files_of_its_media()
+    {
+        var user = await factory.CreateUserAsync();
+        var bystander = await factory.CreateUserAsync();
+        var shown = await user.UploadImageAsync(TestImages.Jpeg(500, 400), "image/jpeg");
+        var unattached = await user.UploadImageAsync(TestImages.Jpeg(520, 400), "image/jpeg");
+        var others = await bystander.UploadImageAsync(TestImages.Jpeg(540, 400), "image/jpeg");
+        await CreatePostAsync(user, shown);
+        string Files() => string.Join(' ', Directory.GetFiles(factory.StorageRoot, "*", SearchOption.AllDirectories));
+        Assert.Contains(shown.MediaId().ToString(), Files(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/accounts/users/{user.Handle}/")).StatusCode);
+
+        var files = Files();
+        Assert.DoesNotContain(shown.MediaId().ToString(), files, StringComparison.Ordinal);
+        Assert.DoesNotContain(unattached.MediaId().ToString(), files, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.Id.ToString(), files, StringComparison.Ordinal);
+        Assert.Contains(others.MediaId().ToString(), files, StringComparison.Ordinal);
+        await using var db = factory.CreateDbContext();
+        Assert.False(await db.Media.AnyAsync(m => m.OwnerId == user.Id));
+    }
+
     private static async Task<Guid> CreatePostAsync(TestUser user, params JsonElement[] images) =>
         (await (await user.Client.PostAsJsonAsync("/posts/p/", new
         {
