@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gamgyul.Data.Entities;
+using Gamgyul.Tests.Chat;
 using Gamgyul.Tests.Infrastructure;
 using Gamgyul.Tests.Search.Indexing;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,83 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await page.GetByTestId("search-tag").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#한라봉 게시물" })).ToBeVisibleAsync();
             await Expect(results.Filter(new() { HasText = unique })).ToHaveCountAsync(1);
+        });
+
+        _steps.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task Two_people_chat_live_in_two_browsers_and_the_history_survives_a_reload()
+    {
+        // The ChatWorker stores what the bus carries; the live path (gateway, bus, broadcast) does not need it.
+        using var worker = await ChatWorkerProcess.StartAsync(_factory.DatabaseConnectionString, _factory.RedisConnectionString,
+            new Dictionary<string, string> { ["Bus__Redis__KeyPrefix"] = _factory.BusKeyPrefix });
+        var mina = await _factory.CreateUserAsync();
+        var junho = await _factory.CreateUserAsync();
+        await using var minaContext = await NewContextAsync();
+        await using var junhoContext = await NewContextAsync();
+        var minaPage = _steps.Watch(await minaContext.NewPageAsync());
+        var junhoPage = _steps.Watch(await junhoContext.NewPageAsync());
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var hello = $"안녕하세요, 귤 아직 있나요? {unique}";
+        var reply = $"네, 한 상자 남았어요 {unique}";
+
+        await _steps.RunAsync(minaPage, "first user logs in and opens a chat from the other's profile", async () =>
+        {
+            await LogInAsync(minaPage, mina);
+            await minaPage.GotoAsync($"/users/{junho.Handle}");
+            await minaPage.GetByRole(AriaRole.Button, new() { Name = "메시지 보내기" }).ClickAsync();
+            await Expect(minaPage).ToHaveURLAsync(new Regex("/messages/[0-9a-f-]{36}$"));
+            await Expect(minaPage.GetByRole(AriaRole.Heading, new() { Name = junho.Handle })).ToBeVisibleAsync();
+            await Expect(minaPage.GetByText("첫 메시지를 보내 보세요.")).ToBeVisibleAsync();
+        });
+
+        await _steps.RunAsync(junhoPage, "second user logs in and opens the room from the chat list", async () =>
+        {
+            await LogInAsync(junhoPage, junho);
+            await junhoPage.GetByRole(AriaRole.Link, new() { Name = "채팅", Exact = true }).ClickAsync();
+            await junhoPage.GetByTestId("chat-room").Filter(new() { HasText = mina.Handle }).ClickAsync();
+            await Expect(junhoPage.GetByRole(AriaRole.Heading, new() { Name = mina.Handle })).ToBeVisibleAsync();
+            await Expect(junhoPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
+        });
+
+        await _steps.RunAsync(junhoPage, "a message sent in one browser appears live in the other", async () =>
+        {
+            await Expect(minaPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
+            await minaPage.GetByLabel("메시지", new() { Exact = true }).FillAsync(hello);
+            await minaPage.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
+            await Expect(junhoPage.GetByTestId("chat-message").Filter(new() { HasText = hello })).ToHaveCountAsync(1);
+            // The sender sees it once (the optimistic copy became the acknowledged message, no duplicate).
+            await Expect(minaPage.GetByTestId("chat-message").Filter(new() { HasText = hello })).ToHaveCountAsync(1);
+            await Expect(minaPage.GetByText("보내는 중…")).ToHaveCountAsync(0);
+        });
+
+        await _steps.RunAsync(minaPage, "the reply comes back live, and the first message shows as read", async () =>
+        {
+            await junhoPage.GetByLabel("메시지", new() { Exact = true }).FillAsync(reply);
+            await junhoPage.GetByLabel("메시지", new() { Exact = true }).PressAsync("Enter");
+            await Expect(minaPage.GetByTestId("chat-message").Filter(new() { HasText = reply })).ToHaveCountAsync(1);
+            await Expect(minaPage.GetByTestId("chat-message").Filter(new() { HasText = hello }).GetByTestId("chat-read")).ToBeVisibleAsync();
+        });
+
+        await _steps.RunAsync(junhoPage, "after a reload the conversation comes from history, in order", async () =>
+        {
+            // The ChatWorker stores messages shortly after they were sent; the page asks history once on load.
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = _factory.CreateDbContext();
+                return await db.ChatMessages.CountAsync(m => m.Text.Contains(unique)) == 2;
+            }, "both messages are stored");
+            await junhoPage.ReloadAsync();
+            var messages = junhoPage.GetByTestId("chat-message");
+            await Expect(messages.Filter(new() { HasText = unique })).ToHaveCountAsync(2);
+            Assert.Contains(hello, await messages.Filter(new() { HasText = unique }).First.InnerTextAsync());
+        });
+
+        await _steps.RunAsync(minaPage, "the chat list shows the last message", async () =>
+        {
+            await minaPage.GetByRole(AriaRole.Link, new() { Name = "채팅 목록" }).ClickAsync();
+            await Expect(minaPage.GetByTestId("chat-room").Filter(new() { HasText = reply })).ToHaveCountAsync(1);
         });
 
         _steps.AssertNoPageErrors();

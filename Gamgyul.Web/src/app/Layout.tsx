@@ -39,6 +39,7 @@ export function Layout() {
         <NavLink to="/" end className="nav__item"><span aria-hidden="true">🏠</span>{t('nav.home')}</NavLink>
         <NavLink to="/search" className="nav__item"><span aria-hidden="true">🔍</span>{t('nav.search')}</NavLink>
         <NavLink to="/market" className="nav__item"><span aria-hidden="true">🛒</span>{t('nav.market')}</NavLink>
+        <NavLink to="/messages" className="nav__item"><span aria-hidden="true">💬</span>{t('nav.chat')}</NavLink>
         <NavLink to="/compose" className="nav__item"><span aria-hidden="true">✏️</span>{t('nav.compose')}</NavLink>
         <NavLink to={user ? `/users/${user.handle}` : '/login'} className="nav__item"><span aria-hidden="true">👤</span>{t('nav.profile')}</NavLink>
       </nav>

@@ -14,9 +14,11 @@ const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const MarketPage = lazy(() => import('../features/products/MarketPage'));
 const ProductPage = lazy(() => import('../features/products/ProductPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
+const ChatListPage = lazy(() => import('../features/chat/ChatListPage'));
+const ChatRoomPage = lazy(() => import('../features/chat/ChatRoomPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
-// Client routes never equal an Api route (e.g. products live at /market, not /products), because a
+// Client routes never equal an Api route (e.g. products live at /market, not /products; chat at /messages, not /chats), because a
 // page load of an Api path is answered by the Api; see the Api's WebClient fallback.
 export const router = createBrowserRouter([
   {
@@ -32,6 +34,8 @@ export const router = createBrowserRouter([
       { path: '/market', element: <MarketPage /> },
       { path: '/market/:uuid', element: <ProductPage /> },
       { path: '/search', element: <SearchPage /> },
+      { path: '/messages', element: <RequireAuth><ChatListPage /></RequireAuth> },
+      { path: '/messages/:uuid', element: <RequireAuth><ChatRoomPage /></RequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import { InfiniteList } from '../../ui/InfiniteList';
 import { ErrorState, Spinner } from '../../ui/States';
 import { Tabs } from '../../ui/Tabs';
 import { UserRow } from '../../ui/UserRow';
+import { openDirectRoom } from '../chat/chatApi';
 import { PostCard } from '../posts/PostCard';
 import { ProductCard } from '../products/ProductCard';
 
@@ -51,6 +52,7 @@ export default function ProfilePage() {
           {!own && (
             <div className="profile__actions">
               <FollowButton user={user.data} />
+              <MessageButton handle={user.data.handle} />
               {/* No report button yet: /reports/ wants the user's uuid and the public profile does not carry it. */}
             </div>
           )}
@@ -87,6 +89,29 @@ function FollowButton({ user }: { user: PublicUser }) {
       onClick={() => (signedIn ? toggle.mutate() : navigate('/login'))}>
       {user.is_following ? t('profile.unfollow') : t('profile.follow')}
     </Button>
+  );
+}
+
+/** Opens (or reuses) the direct room with this user and goes there; refusals (privacy settings, blocks) are said. */
+function MessageButton({ handle }: { handle: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const signedIn = useSession((s) => s.status === 'signedIn');
+  const open = useMutation({
+    mutationFn: () => openDirectRoom(handle),
+    onSuccess: (room) => navigate(`/messages/${room.uuid}`),
+  });
+  return (
+    <>
+      <Button variant="secondary" size="sm" pending={open.isPending} onClick={() => (signedIn ? open.mutate() : navigate('/login'))}>
+        {t('chat.start')}
+      </Button>
+      {open.isError && (
+        <p className="field__error" role="alert">
+          {open.error instanceof ApiError && open.error.status === 403 ? t('chat.refused') : t('common.error')}
+        </p>
+      )}
+    </>
   );
 }
 
