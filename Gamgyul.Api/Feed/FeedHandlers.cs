@@ -142,7 +142,7 @@ internal static class FeedHandlers
             .ThenByDescending(p => p.Id)
             .Take(size + 1)
             .ToResponses(db, viewer)
-            .ToListWithPreviewsAsync(db, viewer, cancellationToken);
+            .ToListAsync(cancellationToken);
 
         string? next = null;
         if (rows.Count > size)
@@ -161,7 +161,7 @@ internal static class FeedHandlers
         var rows = await posts
             .KeysetPage(page, p => p.CreatedAt, p => p.Id)
             .ToResponses(db, viewer)
-            .ToListWithPreviewsAsync(db, viewer, cancellationToken);
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ToPage(page, request, PostQueries.Position));
     }
 }

@@ -85,7 +85,7 @@ internal static class LikeReadHandlers
             .KeysetPage(page, l => l.CreatedAt, l => l.PostId)
             .ToListAsync(cancellationToken);
         var ids = keys.Select(k => k.PostId).ToList();
-        var posts = (await db.Posts.Where(p => ids.Contains(p.Id)).ToResponses(db, viewer).ToListWithPreviewsAsync(db, viewer, cancellationToken))
+        var posts = (await db.Posts.Where(p => ids.Contains(p.Id)).ToResponses(db, viewer).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Uuid);
         var likedAt = keys.ToDictionary(k => k.PostId, k => k.CreatedAt);
         var rows = keys.Where(k => posts.ContainsKey(k.PostId)).Select(k => posts[k.PostId]).ToList();

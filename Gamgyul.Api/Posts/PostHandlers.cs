@@ -96,7 +96,7 @@ internal static class PostHandlers
     }
 
     internal static Task<PostResponse?> LoadAsync(GamgyulDbContext db, Guid id, Viewer viewer, CancellationToken cancellationToken) =>
-        db.Posts.Where(p => p.Id == id).VisibleTo(viewer).ToResponses(db, viewer).FirstOrDefaultWithPreviewsAsync(db, viewer, cancellationToken);
+        db.Posts.Where(p => p.Id == id).VisibleTo(viewer).ToResponses(db, viewer).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<IResult> UpdateAsync(Guid uuid, IPostFields request, bool replace, ClaimsPrincipal user,
         GamgyulDbContext db, MediaAttachments media, TimeProvider clock, CancellationToken cancellationToken)

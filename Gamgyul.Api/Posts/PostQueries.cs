@@ -28,11 +28,12 @@ public static class PostQueries
             && (p.Status == ContentStatus.Published || p.AuthorId == viewerId || admin));
     }
 
-    public static IQueryable<PostResponse> ToResponses(this IQueryable<Post> posts, GamgyulDbContext db, Viewer viewer)
+    /// <summary>The posts as responses; running the query also fills in their comment previews.</summary>
+    public static PostResponseQuery ToResponses(this IQueryable<Post> posts, GamgyulDbContext db, Viewer viewer)
     {
         var viewerId = viewer.Id;
         var admin = viewer.IsAdmin;
-        return posts.SelectExpanded(p => new PostResponse(
+        return new PostResponseQuery(posts.SelectExpanded(p => new PostResponse(
             p.Id,
             UserSummaryResponse.From(p.Author!),
             p.Category,
@@ -46,14 +47,14 @@ public static class PostQueries
             p.CommentsCount,
             p.CreatedAt,
             p.UpdatedAt,
-            viewerId != null && db.PostLikes.Any(l => l.PostId == p.Id && l.UserId == viewerId)));
+            viewerId != null && db.PostLikes.Any(l => l.PostId == p.Id && l.UserId == viewerId))), db, viewer);
     }
 
     /// <summary>
     /// Runs the projection, then, if any post on the page has comments, fills in their first comments and
     /// the first reply of each in one more statement: one or two statements whatever the page size.
     /// </summary>
-    public static async Task<List<PostResponse>> ToListWithPreviewsAsync(this IQueryable<PostResponse> posts,
+    internal static async Task<List<PostResponse>> ToListWithPreviewsAsync(IQueryable<PostResponse> posts,
         GamgyulDbContext db, Viewer viewer, CancellationToken cancellationToken)
     {
         var rows = await posts.ToListAsync(cancellationToken);
@@ -77,10 +78,6 @@ public static class PostQueries
                 .ToList());
         return [.. rows.Select(p => byPost.TryGetValue(p.Uuid, out var comments) ? p with { Comments = comments } : p)];
     }
-
-    public static async Task<PostResponse?> FirstOrDefaultWithPreviewsAsync(this IQueryable<PostResponse> posts,
-        GamgyulDbContext db, Viewer viewer, CancellationToken cancellationToken) =>
-        (await posts.Take(1).ToListWithPreviewsAsync(db, viewer, cancellationToken)).FirstOrDefault();
 
     /// <summary>
     /// The first <see cref="PreviewComments"/> visible top-level comments of each of the given posts, each

@@ -55,7 +55,7 @@ internal static class RecommendationHandlers
 
         var size = Math.Clamp(pageSize ?? defaultPageSize, 1, CursorPageRequest.MaxPageSize);
         var page = ids.Skip(offset).Take(size).ToList();
-        var rows = await db.Posts.Where(p => page.Contains(p.Id)).ToResponses(db, viewer).ToListWithPreviewsAsync(db, viewer, cancellationToken);
+        var rows = await db.Posts.Where(p => page.Contains(p.Id)).ToResponses(db, viewer).ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(p => p.Uuid);
         var next = offset + size < ids.Count ? PageLink.With(context.Request, ("cursor", SearchCursor.Encode(offset + size))) : null;
         var previous = offset > 0 ? PageLink.With(context.Request, ("cursor", SearchCursor.Encode(Math.Max(0, offset - size)))) : null;

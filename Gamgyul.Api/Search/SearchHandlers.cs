@@ -76,7 +76,7 @@ internal static class SearchHandlers
         return kind switch
         {
             SearchDocumentKind.Post => Page(next, previous, page,
-                await db.Posts.Where(p => page.Contains(p.Id)).ToResponses(db, viewer).ToListWithPreviewsAsync(db, viewer, cancellationToken), p => p.Uuid),
+                await db.Posts.Where(p => page.Contains(p.Id)).ToResponses(db, viewer).ToListAsync(cancellationToken), p => p.Uuid),
             SearchDocumentKind.Product => Page(next, previous, page,
                 (await db.Products.Where(p => page.Contains(p.Id)).ToResponses().ToListAsync(cancellationToken))
                     .ConvertAll(p => p.Normalized()), p => p.Uuid),
