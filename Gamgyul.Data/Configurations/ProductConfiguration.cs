@@ -30,6 +30,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.CreatedAt, p.Id }).IsDescending(true, true);
         // A seller lists one store link once (the original checked this on update only).
         builder.HasIndex(p => new { p.OwnerId, p.ExternalUrl }).IsUnique();
-        builder.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_products_name_trgm");
+        // GiST trigram indexes (siglen=256 in the migration, see PostConfiguration): lexical search walks each in
+        // word-similarity distance order and stops at its limit.
+        builder.HasIndex(p => p.Name).HasMethod("gist").HasOperators("gist_trgm_ops").HasDatabaseName("ix_products_name_trgm");
+        builder.HasIndex(p => p.Description).HasMethod("gist").HasOperators("gist_trgm_ops").HasDatabaseName("ix_products_description_trgm");
     }
 }

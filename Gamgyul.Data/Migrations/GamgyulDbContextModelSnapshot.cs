@@ -585,8 +585,8 @@ namespace Gamgyul.Data.Migrations
                     b.HasIndex("Text")
                         .HasDatabaseName("ix_posts_text_trgm");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gist_trgm_ops" });
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending()
@@ -707,11 +707,17 @@ namespace Gamgyul.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
+                    b.HasIndex("Description")
+                        .HasDatabaseName("ix_products_description_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Description"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Description"), new[] { "gist_trgm_ops" });
+
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_products_name_trgm");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gist_trgm_ops" });
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending()
