@@ -6,17 +6,24 @@ import type { Post } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { extractHashtags, MAX_TAGS, segmentHashtags } from '../../lib/hashtags';
 import { Button } from '../../ui/Button';
+import { ImagePicker, type UploadItem } from './ImagePicker';
 
-/** The composer: text with live #hashtag highlighting and the tags it will carry (Korean included). */
+/** The Api's limit (Gamgyul.Api/Posts/PostFieldsValidator.MaxImages). */
+const MAX_POST_IMAGES = 10;
+
+/** The composer: text with live #hashtag highlighting and the tags it will carry (Korean included), and photos uploaded while the user writes. */
 export default function ComposePage() {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const [images, setImages] = useState<UploadItem[]>([]);
   const tags = extractHashtags(text).slice(0, MAX_TAGS);
+  const ready = images.every((i) => i.state.phase === 'ready');
+  const uploading = images.some((i) => i.state.phase !== 'ready' && i.state.phase !== 'failed');
 
   const create = useMutation({
-    mutationFn: () => api<Post>('/posts/p/', { method: 'POST', body: { text, tags, images: [] } }),
+    mutationFn: () => api<Post>('/posts/p/', { method: 'POST', body: { text, tags, images: images.map((i) => (i.state.phase === 'ready' ? i.state.media.media_id : '')) } }),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: ['posts'] });
       navigate(`/posts/${post.uuid}`);
@@ -25,7 +32,7 @@ export default function ComposePage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (text.trim().length > 0) create.mutate();
+    if (text.trim().length > 0 && ready) create.mutate();
   }
 
   const error = create.error instanceof ApiError ? create.error.fieldError('text') ?? create.error.message : create.error ? t('common.error') : undefined;
@@ -49,12 +56,10 @@ export default function ComposePage() {
           <span className="visually-hidden">{t('compose.tags')}: </span>
           {tags.map((tag) => <span key={tag} className="chip" data-testid="compose-tag">#{tag}</span>)}
         </div>
-        <fieldset className="upload-slot" disabled>
-          <legend>{t('compose.images')}</legend>
-          <p className="muted">{t('compose.imagesPending')}</p>
-        </fieldset>
+        <ImagePicker items={images} setItems={setImages} max={MAX_POST_IMAGES} />
+        {!ready && <p className="muted" role="status">{uploading ? t('upload.wait') : t('upload.fixFailed')}</p>}
         {error && <p className="field__error" role="alert">{error}</p>}
-        <Button type="submit" block pending={create.isPending} disabled={text.trim().length === 0}>{t('compose.submit')}</Button>
+        <Button type="submit" block pending={create.isPending} disabled={text.trim().length === 0 || !ready}>{t('compose.submit')}</Button>
       </form>
     </section>
   );
