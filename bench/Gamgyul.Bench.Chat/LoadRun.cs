@@ -57,7 +57,7 @@ internal static class LoadRun
                     }
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
             }
         })).ToArray();
@@ -80,7 +80,7 @@ internal static class LoadRun
                     await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
             }
         })).ToArray();
@@ -92,6 +92,7 @@ internal static class LoadRun
         Volatile.Write(ref measuring, 0);
         var seconds = watch.Elapsed.TotalSeconds;
         await stop.CancelAsync();
+        // Aborting disposes the sockets: a sender caught between its slot and its send sees ObjectDisposedException.
         foreach (var socket in sockets)
         {
             socket.Abort();
