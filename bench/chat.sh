@@ -5,25 +5,9 @@
 #   usage: bench/chat.sh [--seconds 10] [--warmup 3] [--window 4]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d -t gamgyul-chat-bench.XXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-pg_port=$(free_port)
-redis_port=$(free_port)
-
-"$root/scripts/local/postgres.sh" "$pg_bin" "$work/pg" "$pg_port" >"$work/pg.log" 2>&1 &
-pids+=($!)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
-pids+=($!)
+bench_name=chat
+# shellcheck source=lib/throwaway-servers.sh
+source "$root/bench/lib/throwaway-servers.sh"
 
 dotnet build -c Release "$root/Gamgyul.ChatWorker" -v q -nologo | grep -E "error|warn" && exit 1 || true
 dotnet build -c Release "$root/bench/Gamgyul.Bench.Chat" -v q -nologo | grep -E "error|warn" && exit 1 || true
