@@ -22,22 +22,16 @@ import { ProductCard } from '../products/ProductCard';
 export default function SearchPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const type = parseSearchType(params.get('type'));
+  const [type, setType] = useState(() => parseSearchType(params.get('type')));
   const [input, setInput] = useState(params.get('q') ?? '');
   const settled = normalizeQuery(useDebouncedValue(input, 300));
 
+  // One writer of the URL, from component state: a tab chosen while an earlier query's URL write is still
+  // in flight can never be overwritten by it (two writers built from a stale copy of the URL once lost a tab).
   useEffect(() => {
-    if ((params.get('q') ?? '') === settled) return;
-    const next = new URLSearchParams(params);
-    if (settled) next.set('q', settled); else next.delete('q');
-    setParams(next, { replace: true });
-  }, [settled, params, setParams]);
-
-  function chooseType(next: SearchType) {
-    const updated = new URLSearchParams(params);
-    updated.set('type', next);
-    setParams(updated, { replace: true });
-  }
+    const next = searchParamsOf(settled, type);
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [settled, type, params, setParams]);
 
   const tag = tagOfQuery(settled);
   return (
@@ -47,7 +41,7 @@ export default function SearchPage() {
         <TextField label={t('search.label')} type="search" value={input} autoFocus enterKeyHint="search"
           placeholder={t('search.placeholder')} maxLength={200} onChange={(e) => setInput(e.target.value)} />
       </form>
-      <Tabs<SearchType> label={t('search.types')} value={type} onChange={chooseType} tabs={[
+      <Tabs<SearchType> label={t('search.types')} value={type} onChange={setType} tabs={[
         { id: 'posts', label: t('search.posts') },
         { id: 'users', label: t('search.users') },
         { id: 'products', label: t('search.products') },
@@ -77,4 +71,12 @@ function Results({ query, type }: { query: string; type: SearchType }) {
     return <InfiniteList {...products} items={products.items} keyOf={(p) => p.uuid} render={(p) => <ProductCard product={p} />} empty={empty} />;
   }
   return <InfiniteList {...posts} items={posts.items} keyOf={(p) => p.uuid} render={(p) => <PostCard post={p} />} empty={empty} />;
+}
+
+/** ?q=&type= in a fixed order, type left out when it is the default, so an unchanged search writes nothing. */
+function searchParamsOf(query: string, type: SearchType): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  if (type !== 'posts') params.set('type', type);
+  return params;
 }
