@@ -34,6 +34,7 @@ describe('chat frames', () => {
 
   it('writes client frames in the gateway shape', () => {
     expect(JSON.parse(sendFrame('r1', '안녕', 'c1'))).toEqual({ type: 'message.send', room_id: 'r1', text: '안녕', client_msg_id: 'c1' });
+    expect(JSON.parse(sendFrame('r1', '', 'c2', 'media-1'))).toEqual({ type: 'message.send', room_id: 'r1', text: '', client_msg_id: 'c2', images: ['media-1'] });
     expect(JSON.parse(readFrame('r1', 'm1'))).toEqual({ type: 'read', room_id: 'r1', message_id: 'm1' });
   });
 });

@@ -86,8 +86,9 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
   }
 }
 
-export const sendFrame = (roomId: string, text: string, clientMsgId: string) =>
-  JSON.stringify({ type: 'message.send', room_id: roomId, text, client_msg_id: clientMsgId });
+/** A message to send; `imageId` is the media id of the sender's own ready upload with the purpose chat (at most one). */
+export const sendFrame = (roomId: string, text: string, clientMsgId: string, imageId?: string) =>
+  JSON.stringify({ type: 'message.send', room_id: roomId, text, client_msg_id: clientMsgId, ...(imageId ? { images: [imageId] } : {}) });
 export const readFrame = (roomId: string, messageId: string) => JSON.stringify({ type: 'read', room_id: roomId, message_id: messageId });
 export const typingFrame = (roomId: string) => JSON.stringify({ type: 'typing', room_id: roomId });
 export const pingFrame = () => JSON.stringify({ type: 'ping' });

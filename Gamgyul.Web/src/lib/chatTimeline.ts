@@ -30,9 +30,19 @@ export interface PendingMessage {
   clientMsgId: string;
   roomId: string;
   text: string;
+  /** The photo sent with the text: the ready upload (media id for the frame, its own display URL and BlurHash to show meanwhile). */
+  image?: PendingImage;
   /** queued: not written to a socket yet (sent once one opens); sent: written, waiting for message.ack; failed: the user may retry. */
   status: 'queued' | 'sent' | 'failed';
   error?: string;
+}
+
+export interface PendingImage {
+  mediaId: string;
+  url: string;
+  placeholder: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 export type PendingEvent =

@@ -1,19 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCursorList } from '../../api/useCursorList';
 import { useSession } from '../../auth/session';
 import { relativeTime, useLocale, useT } from '../../i18n/i18n';
 import { Avatar } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
 import { InfiniteList } from '../../ui/InfiniteList';
 import { roomTitle, type ChatRoom } from './chatApi';
 import { useChatSocket } from './chatConnection';
 import { ConnectionBanner } from './ConnectionBanner';
+import { NewGroupDialog } from './NewGroupDialog';
 
 /** The user's rooms, most recent activity first, with the last message and an unread badge; live over the socket. */
 export default function ChatListPage() {
   const t = useT();
   const queryClient = useQueryClient();
   const rooms = useCursorList<ChatRoom>(['chat', 'rooms'], '/chats/rooms/', (r) => r.uuid, { pageSize: 20 });
+  const [creating, setCreating] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['chat', 'rooms'] });
   useChatSocket((frame) => {
     if (frame.type === 'message.new' || frame.type === 'room.updated' || frame.type === 'read') void refresh();
@@ -21,7 +25,11 @@ export default function ChatListPage() {
 
   return (
     <section className="page">
-      <h1>{t('chat.title')}</h1>
+      <header className="chat__header">
+        <h1 className="chat__title">{t('chat.title')}</h1>
+        <Button variant="secondary" size="sm" onClick={() => setCreating(true)} aria-haspopup="dialog">{t('chatGroup.new')}</Button>
+      </header>
+      <NewGroupDialog open={creating} onClose={() => setCreating(false)} />
       <ConnectionBanner />
       <InfiniteList {...rooms} items={rooms.items} keyOf={(r) => r.uuid} render={(r) => <RoomRow room={r} />} empty={t('chat.noRooms')} />
     </section>

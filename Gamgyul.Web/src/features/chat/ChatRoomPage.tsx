@@ -6,14 +6,18 @@ import { useSession } from '../../auth/session';
 import { relativeTime, useLocale, useT } from '../../i18n/i18n';
 import { backoffDelay } from '../../lib/backoff';
 import { sendFrame, typingFrame, type ChatMessage } from '../../lib/chatFrames';
-import { mergeMessages, newestMessage, updatePending, type PendingEvent, type PendingMessage } from '../../lib/chatTimeline';
+import { sendErrorKey } from '../../lib/chatGroups';
+import { mergeMessages, newestMessage, updatePending, type PendingEvent, type PendingImage, type PendingMessage } from '../../lib/chatTimeline';
 import { cursorFromLink } from '../../lib/paging';
+import { BlurImage } from '../../ui/BlurImage';
 import { Button } from '../../ui/Button';
 import { ErrorState, Spinner } from '../../ui/States';
 import { TextField } from '../../ui/TextField';
+import { ChatImagePicker, type ChatAttachment } from './ChatImagePicker';
 import { getRoom, historyPage, markRead, messagesAfter, roomTitle } from './chatApi';
 import { sendChatFrame, useChatSocket, useChatStatus } from './chatConnection';
 import { ConnectionBanner } from './ConnectionBanner';
+import { RoomInfoDialog } from './RoomInfoDialog';
 
 const TYPING_SHOWN_MS = 5000;
 const TYPING_SENT_EVERY_MS = 3000;
@@ -46,6 +50,9 @@ export default function ChatRoomPage() {
   const [typing, setTyping] = useState<Record<string, { name: string; until: number }>>({});
   const [readBy, setReadBy] = useState<Record<string, string>>({});
   const [catchUpFailed, setCatchUpFailed] = useState(false);
+  const [infoOpen, setInfoOpen] = useState(false);
+  // My own photos' BlurHash by message id: the Api's messages carry image URLs only, the upload knew the placeholder.
+  const [myImages, setMyImages] = useState<Record<string, PendingImage>>({});
   const dispatch = useCallback((event: PendingEvent) => setPending((current) => updatePending(current, event)), []);
 
   const timeline = useMemo(
@@ -90,7 +97,10 @@ export default function ChatRoomPage() {
         if (mine && me) {
           // The ack carries the id and time; the sender's own message.new may come later (or on another node first).
           const sender = { handle: me.handle, username: me.username, profile_image: me.profile.profile_image };
-          setLive((current) => mergeMessages(current, [{ id: frame.id, room_id: uuid, sender, kind: 'text', text: mine.text, created_at: frame.created_at, images: [] }]));
+          // My own upload's display URL serves me until message.new brings the signed variant URL.
+          const images = mine.image ? [mine.image.url] : [];
+          if (mine.image) setMyImages((current) => ({ ...current, [frame.id]: mine.image! }));
+          setLive((current) => mergeMessages(current, [{ id: frame.id, room_id: uuid, sender, kind: 'text', text: mine.text, created_at: frame.created_at, images }]));
         }
         dispatch({ kind: 'acked', clientMsgId: frame.client_msg_id });
         break;
@@ -118,7 +128,7 @@ export default function ChatRoomPage() {
   useEffect(() => {
     if (status !== 'open') return;
     for (const message of pending) {
-      if (message.status === 'queued' && sendChatFrame(sendFrame(message.roomId, message.text, message.clientMsgId))) {
+      if (message.status === 'queued' && sendChatFrame(sendFrame(message.roomId, message.text, message.clientMsgId, message.image?.mediaId))) {
         dispatch({ kind: 'wrote', clientMsgId: message.clientMsgId });
       }
     }
@@ -182,7 +192,9 @@ export default function ChatRoomPage() {
       <header className="chat__header">
         <Link to="/messages" className="link-btn">← {t('chat.back')}</Link>
         <h1 className="chat__title">{title}</h1>
+        <Button variant="ghost" size="sm" onClick={() => setInfoOpen(true)} aria-haspopup="dialog">{t('chatGroup.info')}</Button>
       </header>
+      <RoomInfoDialog room={room.data} open={infoOpen} onClose={() => setInfoOpen(false)} />
       <ConnectionBanner />
       {catchUpFailed && <ErrorState message={t('chat.catchUpFailed')} onRetry={() => void catchUp()} />}
       {history.hasNextPage && (
@@ -194,15 +206,16 @@ export default function ChatRoomPage() {
         <ol className="chat__log" role="log" aria-live="polite" aria-label={t('chat.messages')}>
           {timeline.length === 0 && pending.length === 0 && <li className="state state--empty">{t('chat.empty')}</li>}
           {timeline.map((message) => (
-            <MessageBubble key={message.id} message={message} mine={message.sender?.handle === me?.handle} read={message.id === myNewestRead} />
+            <MessageBubble key={message.id} message={message} mine={message.sender?.handle === me?.handle} read={message.id === myNewestRead} image={myImages[message.id]} />
           ))}
           {pending.map((message) => (
             <li key={message.clientMsgId} className="bubble bubble--mine bubble--pending" data-testid="chat-message">
-              <p className="bubble__text">{message.text}</p>
+              {message.image && <BubbleImage src={message.image.url} image={message.image} />}
+              {message.text && <p className="bubble__text">{message.text}</p>}
               <p className="bubble__meta">
                 {message.status === 'failed' ? (
                   <>
-                    <span className="field__error">{message.error === 'disconnected' ? t('chat.failedMaybe') : t('chat.failed')}</span>{' '}
+                    <span className="field__error" role="alert">{t(sendErrorKey(message.error))}</span>{' '}
                     <button type="button" className="link-btn" onClick={() => dispatch({ kind: 'retry', clientMsgId: message.clientMsgId })}>{t('common.retry')}</button>
                   </>
                 ) : t('chat.sending')}
@@ -213,7 +226,7 @@ export default function ChatRoomPage() {
       )}
       <div ref={end} />
       <p className="chat__typing muted" aria-live="polite">{typingNames.length > 0 ? t('chat.typing', { names: typingNames.join(', ') }) : ''}</p>
-      <Composer roomId={uuid} onSend={(text) => setPending((current) => [...current, { clientMsgId: crypto.randomUUID(), roomId: uuid, text, status: 'queued' }])} />
+      <Composer roomId={uuid} onSend={(text, image) => setPending((current) => [...current, { clientMsgId: crypto.randomUUID(), roomId: uuid, text, image, status: 'queued' }])} />
     </section>
   );
 }
@@ -228,14 +241,24 @@ function newestReadOfMine(timeline: ChatMessage[], readBy: Record<string, string
   return null;
 }
 
-function MessageBubble({ message, mine, read }: { message: ChatMessage; mine: boolean; read: boolean }) {
+/** A chat photo: its BlurHash (when known) until it has loaded, in the photo's own proportions. */
+function BubbleImage({ src, image }: { src: string; image?: PendingImage }) {
+  const t = useT();
+  return (
+    <span className="bubble__image" data-testid="chat-image">
+      <BlurImage src={src} alt={t('chat.photo')} placeholder={image?.placeholder} width={image?.width} height={image?.height} />
+    </span>
+  );
+}
+
+function MessageBubble({ message, mine, read, image }: { message: ChatMessage; mine: boolean; read: boolean; image?: PendingImage }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   if (message.kind === 'system') return <li className="bubble bubble--system" data-testid="chat-message">{message.text}</li>;
   return (
     <li className={`bubble ${mine ? 'bubble--mine' : ''}`} data-testid="chat-message">
       {!mine && <p className="bubble__sender">{message.sender?.username ?? t('chat.goneUser')}</p>}
-      {message.images.map((src) => <img key={src} src={src} alt={t('chat.photo')} className="bubble__image" loading="lazy" />)}
+      {message.images.map((src) => <BubbleImage key={src} src={src} image={image} />)}
       {message.text && <p className="bubble__text">{message.text}</p>}
       <p className="bubble__meta">
         <time dateTime={message.created_at}>{relativeTime(locale, message.created_at)}</time>
@@ -245,25 +268,34 @@ function MessageBubble({ message, mine, read }: { message: ChatMessage; mine: bo
   );
 }
 
-function Composer({ roomId, onSend }: { roomId: string; onSend(text: string): void }) {
+function Composer({ roomId, onSend }: { roomId: string; onSend(text: string, image?: PendingImage): void }) {
   const t = useT();
   const [text, setText] = useState('');
+  const [attachment, setAttachment] = useState<ChatAttachment | null>(null);
   const lastTyping = useRef(0);
+  const ready = attachment?.state.phase === 'ready' ? attachment.state.media : null;
+  const canSend = attachment ? ready !== null : text.trim().length > 0;
   function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    onSend(trimmed);
+    if (!canSend) return;
+    const image = ready && ready.display_url
+      ? { mediaId: ready.media_id, url: ready.display_url, placeholder: ready.placeholder, width: ready.width, height: ready.height }
+      : undefined;
+    onSend(text.trim(), image);
     setText('');
+    setAttachment(null);
   }
   return (
-    <form className="chat__composer" onSubmit={submit}>
-      <TextField label={t('chat.message')} hideLabel value={text} maxLength={2000} autoComplete="off" placeholder={t('chat.placeholder')}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (Date.now() - lastTyping.current > TYPING_SENT_EVERY_MS && sendChatFrame(typingFrame(roomId))) lastTyping.current = Date.now();
-        }} />
-      <Button type="submit" disabled={!text.trim()}>{t('chat.send')}</Button>
+    <form className="chat__composer-wrap" onSubmit={submit}>
+      <ChatImagePicker attachment={attachment} onChange={setAttachment} />
+      <div className="chat__composer">
+        <TextField label={t('chat.message')} hideLabel value={text} maxLength={2000} autoComplete="off" placeholder={t('chat.placeholder')}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (Date.now() - lastTyping.current > TYPING_SENT_EVERY_MS && sendChatFrame(typingFrame(roomId))) lastTyping.current = Date.now();
+          }} />
+        <Button type="submit" disabled={!canSend}>{t('chat.send')}</Button>
+      </div>
     </form>
   );
 }

@@ -29,6 +29,15 @@ export const getRoom = (uuid: string, signal?: AbortSignal) => api<ChatRoom>(`/c
 /** Opens (or reuses) the direct room with one user. */
 export const openDirectRoom = (handle: string) => api<ChatRoom>('/chats/rooms/', { method: 'POST', body: { handles: [handle] } });
 
+/** A group room owned by the caller, with the other members by handle (see lib/chatGroups: groupRoomBody). */
+export const createGroupRoom = (body: { handles: string[]; name: string }) => api<ChatRoom>('/chats/rooms/', { method: 'POST', body });
+
+/** Owner only: a new name ('' clears it). */
+export const renameRoom = (uuid: string, name: string) => api<ChatRoom>(`/chats/rooms/${uuid}/`, { method: 'PATCH', body: { name } });
+
+/** Leaves the room; the Api hands ownership to the longest-standing member. */
+export const leaveRoom = (uuid: string) => api<void>(`/chats/members/${uuid}/`, { method: 'DELETE' });
+
 export const markRead = (uuid: string, messageId: string) => api<ChatRoom>(`/chats/rooms/${uuid}/read/`, { method: 'POST', body: { message_id: messageId } });
 
 function parsePage(page: CursorPage<unknown>): CursorPage<ChatMessage> {
