@@ -13,6 +13,8 @@ const PostPage = lazy(() => import('../features/posts/PostPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const MarketPage = lazy(() => import('../features/products/MarketPage'));
 const ProductPage = lazy(() => import('../features/products/ProductPage'));
+const ProductFormPage = lazy(() => import('../features/products/ProductFormPage'));
+const ProfileEditPage = lazy(() => import('../features/profile/ProfileEditPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const ChatListPage = lazy(() => import('../features/chat/ChatListPage'));
 const ChatRoomPage = lazy(() => import('../features/chat/ChatRoomPage'));
@@ -33,6 +35,9 @@ export const router = createBrowserRouter([
       { path: '/users/:handle', element: <ProfilePage /> },
       { path: '/market', element: <MarketPage /> },
       { path: '/market/:uuid', element: <ProductPage /> },
+      { path: '/market/new', element: <RequireAuth><ProductFormPage /></RequireAuth> },
+      { path: '/market/:uuid/edit', element: <RequireAuth><ProductFormPage /></RequireAuth> },
+      { path: '/settings/profile', element: <RequireAuth><ProfileEditPage /></RequireAuth> },
       { path: '/search', element: <SearchPage /> },
       { path: '/messages', element: <RequireAuth><ChatListPage /></RequireAuth> },
       { path: '/messages/:uuid', element: <RequireAuth><ChatRoomPage /></RequireAuth> },

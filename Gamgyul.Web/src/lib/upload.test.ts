@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runUpload, uploadPercent, UploadHttpError, type MediaInfo, type UploadState, type UploadSteps } from './upload';
+import { existingImage, runUpload, uploadPercent, uploadsSummary, UploadHttpError, type MediaInfo, type UploadItem, type UploadState, type UploadSteps } from './upload';
 
 const media = (state: MediaInfo['state'], extra: Partial<MediaInfo> = {}): MediaInfo =>
   ({ media_id: 'm1', state, placeholder: null, error: null, display_url: null, width: null, height: null, ...extra });
@@ -49,5 +49,22 @@ describe('image upload', () => {
     const { fake, calls } = steps({ states: [] });
     expect(await runUpload(fake, () => {}, [1, 1])).toEqual({ phase: 'failed', retryable: true, message: 'timeout' });
     expect(calls.filter((c) => c === 'get')).toHaveLength(2);
+  });
+});
+
+describe('a form\'s uploads', () => {
+  const ready = (id: string): UploadItem => ({ key: id, preview: 'blob:x', state: { phase: 'ready', media: media('ready', { media_id: id }) } });
+
+  it('sends media ids of new uploads and display URLs of the images it already had, in order', () => {
+    const items = [existingImage('https://h/images/a/display/'), ready('m2')];
+    expect(uploadsSummary(items)).toEqual({ ready: true, uploading: false, references: ['https://h/images/a/display/', 'm2'] });
+  });
+
+  it('is not ready while an image uploads or after one failed', () => {
+    const uploading: UploadItem = { key: 'u', preview: 'blob:u', state: { phase: 'uploading', loaded: 1, total: 2 } };
+    const failed: UploadItem = { key: 'f', preview: 'blob:f', state: { phase: 'failed', retryable: true } };
+    expect(uploadsSummary([ready('m1'), uploading])).toEqual({ ready: false, uploading: true, references: ['m1'] });
+    expect(uploadsSummary([ready('m1'), failed])).toEqual({ ready: false, uploading: false, references: ['m1'] });
+    expect(uploadsSummary([])).toEqual({ ready: true, uploading: false, references: [] });
   });
 });

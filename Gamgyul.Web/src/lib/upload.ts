@@ -92,3 +92,28 @@ export function uploadPercent(state: UploadState): number {
   if (state.phase === 'uploading') return state.total > 0 ? Math.min(100, Math.round((state.loaded / state.total) * 100)) : 0;
   return state.phase === 'processing' || state.phase === 'ready' ? 100 : 0;
 }
+
+/** One image of a form: a file being uploaded, or an image the content already had (no file, already ready). */
+export interface UploadItem {
+  key: string;
+  file?: File;
+  preview: string;
+  state: UploadState;
+}
+
+/** An image the content already has, shown like a finished upload; the Api takes its display URL back as its reference. */
+export function existingImage(url: string, key: string = url): UploadItem {
+  return {
+    key,
+    preview: url,
+    state: { phase: 'ready', media: { media_id: url, state: 'ready', placeholder: null, error: null, display_url: url, width: null, height: null } },
+  };
+}
+
+/** Where a set of uploads stands, for the form around it: send only when every image is ready. */
+export function uploadsSummary(items: readonly UploadItem[]): { ready: boolean; uploading: boolean; references: string[] } {
+  const ready = items.every((i) => i.state.phase === 'ready');
+  const uploading = items.some((i) => i.state.phase !== 'ready' && i.state.phase !== 'failed');
+  const references = items.flatMap((i) => (i.state.phase === 'ready' ? [i.state.media.media_id] : []));
+  return { ready, uploading, references };
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/i18n';
 import { runUpload, uploadPercent, type UploadState } from '../../lib/upload';
 import { Button } from '../../ui/Button';
-import { browserUploadSteps } from '../compose/uploadSteps';
+import { browserUploadSteps } from '../media/uploadSteps';
 
 export interface ChatAttachment {
   key: string;

@@ -6,7 +6,8 @@ import type { Post } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { extractHashtags, MAX_TAGS, segmentHashtags } from '../../lib/hashtags';
 import { Button } from '../../ui/Button';
-import { ImagePicker, type UploadItem } from './ImagePicker';
+import { ImagePicker } from '../media/ImagePicker';
+import { useImageUploads } from '../media/useImageUploads';
 
 /** The Api's limit (Gamgyul.Api/Posts/PostFieldsValidator.MaxImages). */
 const MAX_POST_IMAGES = 10;
@@ -17,13 +18,12 @@ export default function ComposePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [images, setImages] = useState<UploadItem[]>([]);
+  const images = useImageUploads('post', MAX_POST_IMAGES);
   const tags = extractHashtags(text).slice(0, MAX_TAGS);
-  const ready = images.every((i) => i.state.phase === 'ready');
-  const uploading = images.some((i) => i.state.phase !== 'ready' && i.state.phase !== 'failed');
+  const { ready, uploading } = images;
 
   const create = useMutation({
-    mutationFn: () => api<Post>('/posts/p/', { method: 'POST', body: { text, tags, images: images.map((i) => (i.state.phase === 'ready' ? i.state.media.media_id : '')) } }),
+    mutationFn: () => api<Post>('/posts/p/', { method: 'POST', body: { text, tags, images: images.references } }),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: ['posts'] });
       navigate(`/posts/${post.uuid}`);
@@ -56,7 +56,7 @@ export default function ComposePage() {
           <span className="visually-hidden">{t('compose.tags')}: </span>
           {tags.map((tag) => <span key={tag} className="chip" data-testid="compose-tag">#{tag}</span>)}
         </div>
-        <ImagePicker items={images} setItems={setImages} max={MAX_POST_IMAGES} />
+        <ImagePicker uploads={images} legend={t('compose.images')} />
         {!ready && <p className="muted" role="status">{uploading ? t('upload.wait') : t('upload.fixFailed')}</p>}
         {error && <p className="field__error" role="alert">{error}</p>}
         <Button type="submit" block pending={create.isPending} disabled={text.trim().length === 0 || !ready}>{t('compose.submit')}</Button>

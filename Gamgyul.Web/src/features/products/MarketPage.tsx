@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
 import type { Product } from '../../api/types';
 import { useCursorList } from '../../api/useCursorList';
 import { useT } from '../../i18n/i18n';
@@ -11,6 +13,7 @@ import { ProductCard } from './ProductCard';
 /** Products newest first with a name filter (debounced), and the recommended ones on top. */
 export default function MarketPage() {
   const t = useT();
+  const signedIn = useSession((s) => s.status === 'signedIn');
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   useEffect(() => {
@@ -27,7 +30,10 @@ export default function MarketPage() {
 
   return (
     <section className="page">
-      <h1>{t('market.title')}</h1>
+      <div className="page__header">
+        <h1>{t('market.title')}</h1>
+        {signedIn && <Link to="/market/new" className="btn btn--primary btn--sm">{t('market.sell')}</Link>}
+      </div>
       <TextField label={t('market.search')} type="search" value={input} onChange={(e) => setInput(e.target.value)} />
       {!query && recommendedItems.length > 0 && (
         <section aria-labelledby="recommended-heading">

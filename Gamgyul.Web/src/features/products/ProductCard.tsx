@@ -1,14 +1,7 @@
 import { Link } from 'react-router';
 import type { Product } from '../../api/types';
 import { useLocale } from '../../i18n/i18n';
-
-export function formatPrice(locale: string, price: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency }).format(price);
-  } catch {
-    return `${price} ${currency}`;
-  }
-}
+import { formatPrice } from '../../lib/price';
 
 export function ProductCard({ product }: { product: Product }) {
   const locale = useLocale((s) => s.locale);

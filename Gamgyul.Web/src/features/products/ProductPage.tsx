@@ -1,18 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { useSession } from '../../auth/session';
 import type { Product } from '../../api/types';
 import { useLocale, useT } from '../../i18n/i18n';
 import { safeExternalUrl } from '../../lib/externalLink';
 import { Avatar } from '../../ui/Avatar';
 import { ErrorState, Spinner } from '../../ui/States';
 import { ReportButton } from '../reports/ReportDialog';
-import { formatPrice } from './ProductCard';
+import { formatPrice } from '../../lib/price';
 
 export default function ProductPage() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const uuid = useParams().uuid ?? '';
+  const me = useSession((s) => s.user);
   const product = useQuery({ queryKey: ['product', uuid], queryFn: ({ signal }) => api<Product>(`/products/${uuid}/`, { signal }) });
 
   if (product.isPending) return <Spinner />;
@@ -38,7 +40,9 @@ export default function ProductPage() {
       {link
         ? <a className="btn btn--primary btn--md btn--block" href={link} target="_blank" rel="noopener noreferrer">{t('market.buy')}</a>
         : <p className="field__error">{t('market.unsafeLink')}</p>}
-      <ReportButton targetType="product" targetId={p.uuid} />
+      {me?.handle === p.user.handle
+        ? <Link to={`/market/${p.uuid}/edit`} className="btn btn--secondary btn--md btn--block">{t('market.edit')}</Link>
+        : <ReportButton targetType="product" targetId={p.uuid} />}
     </article>
   );
 }

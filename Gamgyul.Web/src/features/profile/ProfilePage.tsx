@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { FollowEntry, Post, Product, PublicUser } from '../../api/types';
 import { useCursorList } from '../../api/useCursorList';
@@ -16,7 +16,7 @@ import { openDirectRoom } from '../chat/chatApi';
 import { PostCard } from '../posts/PostCard';
 import { ProductCard } from '../products/ProductCard';
 
-type ProfileTab = 'posts' | 'products' | 'followers' | 'following';
+type ProfileTab = 'posts' | 'products' | 'liked' | 'followers' | 'following';
 
 export default function ProfilePage() {
   const t = useT();
@@ -49,6 +49,11 @@ export default function ProfilePage() {
             <span>{t('profile.following', { count: user.data.follows_count })}</span>
           </p>
           {user.data.profile.bio && <p className="profile__bio">{user.data.profile.bio}</p>}
+          {own && (
+            <div className="profile__actions">
+              <Link to="/settings/profile" className="btn btn--secondary btn--sm">{t('profile.edit')}</Link>
+            </div>
+          )}
           {!own && (
             <div className="profile__actions">
               <FollowButton user={user.data} />
@@ -61,11 +66,14 @@ export default function ProfilePage() {
       <Tabs<ProfileTab> label={user.data.username} value={tab} onChange={setTab} tabs={[
         { id: 'posts', label: t('profile.posts') },
         { id: 'products', label: t('profile.products') },
+        // The Api lists liked posts to signed-in users only.
+        ...(status === 'signedIn' ? [{ id: 'liked' as const, label: t('profile.liked') }] : []),
         { id: 'followers', label: t('profile.followers', { count: user.data.followers_count }) },
         { id: 'following', label: t('profile.following', { count: user.data.follows_count }) },
       ]} />
       {tab === 'posts' && <UserPosts handle={handle} />}
       {tab === 'products' && <UserProducts handle={handle} />}
+      {tab === 'liked' && status === 'signedIn' && <LikedPosts handle={handle} />}
       {tab === 'followers' && <FollowList handle={handle} kind="followers" />}
       {tab === 'following' && <FollowList handle={handle} kind="follows" />}
     </section>
@@ -119,6 +127,12 @@ function UserPosts({ handle }: { handle: string }) {
   const t = useT();
   const posts = useCursorList<Post>(['posts', 'user', handle], `/posts/latest/${encodeURIComponent(handle)}/`, (p) => p.uuid);
   return <InfiniteList {...posts} items={posts.items} keyOf={(p) => p.uuid} render={(p) => <PostCard post={p} />} empty={t('profile.empty')} />;
+}
+
+function LikedPosts({ handle }: { handle: string }) {
+  const t = useT();
+  const posts = useCursorList<Post>(['posts', 'liked', handle], `/likes/post-likes/?handle=${encodeURIComponent(handle)}`, (p) => p.uuid);
+  return <InfiniteList {...posts} items={posts.items} keyOf={(p) => p.uuid} render={(p) => <PostCard post={p} />} empty={t('profile.likedEmpty')} />;
 }
 
 function UserProducts({ handle }: { handle: string }) {

@@ -1,8 +1,11 @@
 import { api } from '../../api/client';
 import { UploadHttpError, type MediaInfo, type PresignedForm, type UploadSteps } from '../../lib/upload';
 
+/** What an image is uploaded for (the Api's MediaPurpose names); chat images stay private to their room. */
+export type MediaPurpose = 'post' | 'product' | 'avatar' | 'chat';
+
 /** The real side effects of one upload of `file` for `purpose`: the Api for presign/complete/state, XHR for the bytes. */
-export function browserUploadSteps(file: File, purpose: 'post' | 'product' | 'avatar' | 'chat', signal: AbortSignal): UploadSteps {
+export function browserUploadSteps(file: File, purpose: MediaPurpose, signal: AbortSignal): UploadSteps {
   return {
     presign: () => api<PresignedForm>('/images/presigned/', { method: 'POST', body: { purpose, content_type: file.type, size: file.size }, signal }),
     send: (form, onProgress) => sendForm(form, file, onProgress, signal),
