@@ -20,6 +20,15 @@ public sealed class AccountsOptions
     /// <summary>How long a user's security stamp is cached (in Redis) for access-token checks.</summary>
     public int SecurityStampCacheSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long each node keeps a checked stamp in memory (0: never). Changes are announced to every node at once;
+    /// this bounds how long a node that missed an announcement without noticing could still accept an old token.
+    /// </summary>
+    public int SecurityStampMemorySeconds { get; set; } = 30;
+
+    /// <summary>The most stamps a node keeps in memory.</summary>
+    public int SecurityStampMemoryEntries { get; set; } = 100_000;
+
     /// <summary>Failed password sign-ins before the account is locked.</summary>
     public int LockoutMaxFailedAttempts { get; set; } = 5;
 

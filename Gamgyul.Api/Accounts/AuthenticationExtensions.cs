@@ -38,6 +38,8 @@ internal static class AuthenticationExtensions
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddScoped<RefreshTokenService>();
         builder.Services.AddScoped<SecurityStampCache>();
+        builder.Services.AddSingleton<SecurityStampMemory>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SecurityStampMemory>());
         builder.Services.AddScoped<AccountSecurity>();
         builder.Services.AddScoped<SessionIssuer>();
         builder.Services.AddScoped<ExternalAccountLinker>();

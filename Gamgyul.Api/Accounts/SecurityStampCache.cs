@@ -9,11 +9,13 @@ namespace Gamgyul.Api.Accounts;
 /// The current security stamp of each user, for checking the <c>sstamp</c> claim of access tokens on every
 /// request. Cached briefly in Redis (shared by all nodes) and dropped from the cache whenever the stamp
 /// changes, so a password change, reset or account deletion stops old tokens at once. If Redis fails the
-/// database answers directly.
+/// database answers directly. In front of both, each node keeps recently checked stamps in memory
+/// (<see cref="SecurityStampMemory"/>), dropped on every node when a stamp changes.
 /// </summary>
 public sealed class SecurityStampCache(
     GamgyulDbContext db,
     IConnectionMultiplexer redis,
+    SecurityStampMemory memory,
     IOptions<AccountsOptions> options,
     ILogger<SecurityStampCache> logger)
 {
@@ -23,6 +25,12 @@ public sealed class SecurityStampCache(
     /// <summary>The stamp of the active user, or null when the user does not exist or is deleted.</summary>
     public async Task<string?> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
+        if (memory.TryGet(userId, out var remembered))
+        {
+            return remembered == NoUser ? null : remembered;
+        }
+
+        var readAt = memory.Generation;
         var key = Key(userId);
         try
         {
@@ -30,6 +38,7 @@ public sealed class SecurityStampCache(
             if (cached.HasValue)
             {
                 var value = cached.ToString();
+                memory.Remember(userId, value, readAt);
                 return value == NoUser ? null : value;
             }
         }
@@ -52,6 +61,7 @@ public sealed class SecurityStampCache(
             logger.LogWarning(exception, "Could not cache the security stamp");
         }
 
+        memory.Remember(userId, stamp ?? NoUser, readAt);
         return stamp;
     }
 
@@ -67,6 +77,9 @@ public sealed class SecurityStampCache(
             // The entry expires within SecurityStampCacheSeconds anyway.
             logger.LogError(exception, "Could not drop the cached security stamp of {UserId}", userId);
         }
+
+        // After the Redis entry is gone, so a node that drops its copy cannot re-read the old stamp from Redis.
+        await memory.AnnounceChangeAsync(userId);
     }
 
     private static RedisKey Key(Guid userId) => $"accounts:sstamp:{userId:N}";
