@@ -22,6 +22,9 @@ internal static class AccountsEndpoints
             .Validate<GoogleLoginRequest>().RequireRateLimiting(RateLimitPolicies.Login).AllowAnonymous()
             .WithName("GoogleLogin").WithSummary("Sign in with Google (authorization code or ID token)");
 
+        accounts.MapGet("/google/config", GoogleConfigHandler.GetAsync).AllowAnonymous()
+            .WithName("GoogleConfig").WithSummary("Google sign-in's client id, authorization endpoint and redirect URI; 404 when not configured");
+
         accounts.MapPost("/token/refresh", TokenHandlers.RefreshAsync)
             .ValidateIfPresent<RefreshRequest>().RequireRateLimiting(RateLimitPolicies.TokenRefresh).AllowAnonymous()
             .WithName("RefreshToken").WithSummary("Exchange a refresh token (body or cookie) for new tokens");

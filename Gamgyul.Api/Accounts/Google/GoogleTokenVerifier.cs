@@ -64,6 +64,21 @@ public sealed class GoogleTokenVerifier
         return new ExternalIdentity(ProviderName, subject, email, verified, Claim(result, "name"), Claim(result, "picture"));
     }
 
+    /// <summary>The provider's authorization endpoint from its discovery document; null when it cannot be read.</summary>
+    public async Task<string?> AuthorizationEndpointAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await _metadata.GetConfigurationAsync(cancellationToken);
+            return string.IsNullOrEmpty(metadata.AuthorizationEndpoint) ? null : metadata.AuthorizationEndpoint;
+        }
+        catch (InvalidOperationException error)
+        {
+            _logger.LogWarning(error, "Could not read the Google provider's discovery document");
+            return null;
+        }
+    }
+
     /// <summary>Redeems an authorization code for its ID token; null when the provider refuses it.</summary>
     public async Task<string?> RedeemCodeAsync(string code, CancellationToken cancellationToken)
     {

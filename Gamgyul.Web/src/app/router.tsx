@@ -8,6 +8,7 @@ const HomePage = lazy(() => import('../features/feed/HomePage'));
 const TagPage = lazy(() => import('../features/feed/TagPage'));
 const LoginPage = lazy(() => import('../auth/LoginPage'));
 const SignupPage = lazy(() => import('../auth/SignupPage'));
+const GoogleCallbackPage = lazy(() => import('../auth/GoogleCallbackPage'));
 const ComposePage = lazy(() => import('../features/compose/ComposePage'));
 const PostPage = lazy(() => import('../features/posts/PostPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignupPage /> },
+      { path: '/auth/google/callback', element: <GoogleCallbackPage /> },
       { path: '/compose', element: <RequireAuth><ComposePage /></RequireAuth> },
       { path: '/posts/:uuid', element: <PostPage /> },
       { path: '/tags/:tag', element: <TagPage /> },

@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/TextField';
 import { logIn } from './authApi';
+import { GoogleButton } from './GoogleButton';
 import { useSession } from './session';
 
 /** Only a path inside this app may be returned to after signing in (no open redirect). */
@@ -46,6 +47,7 @@ export default function LoginPage() {
         {error && <p className="field__error" role="alert">{error}</p>}
         <Button type="submit" block pending={pending}>{t('auth.login')}</Button>
       </form>
+      <GoogleButton returnTo={safeReturnPath((location.state as { from?: string } | null)?.from)} />
       <p className="form__alt"><Link to="/signup">{t('auth.toSignup')}</Link></p>
     </section>
   );

@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/TextField';
 import { signUp } from './authApi';
+import { GoogleButton } from './GoogleButton';
 
 export default function SignupPage() {
   const t = useT();
@@ -53,6 +54,7 @@ export default function SignupPage() {
         {errors.form && <p className="field__error" role="alert">{errors.form}</p>}
         <Button type="submit" block pending={pending}>{t('auth.signup')}</Button>
       </form>
+      <GoogleButton returnTo="/" />
       <p className="form__alt"><Link to="/login">{t('auth.toLogin')}</Link></p>
     </section>
   );

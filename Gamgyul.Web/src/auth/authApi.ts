@@ -12,6 +12,11 @@ export async function logIn(email: string, password: string): Promise<void> {
   await startSession(await api<Session>('/accounts/login/', { method: 'POST', body: { email, password } }));
 }
 
+/** Signs in with the authorization code Google sent back (the Api redeems it with its own redirect URI). */
+export async function logInWithGoogle(code: string): Promise<void> {
+  await startSession(await api<Session>('/accounts/google/login/', { method: 'POST', body: { code } }));
+}
+
 export async function signUp(email: string, username: string, password: string): Promise<void> {
   await startSession(await api<Session>('/accounts/registration/', {
     method: 'POST',
