@@ -14,6 +14,7 @@ public sealed class DatabaseWrites : DbCommandInterceptor, IDbTransactionInterce
     /// <summary>The instance every <see cref="GamgyulDbContext"/> of the process reports to.</summary>
     public static DatabaseWrites Instance { get; } = new();
 
+    private static readonly AsyncLocal<bool> InUnobservedScope = new();
     private readonly ConditionalWeakTable<DbTransaction, object> writingTransactions = [];
     private long generation;
 
@@ -21,6 +22,17 @@ public sealed class DatabaseWrites : DbCommandInterceptor, IDbTransactionInterce
 
     /// <summary>Moves the generation on; for writes made without EF (and for tests).</summary>
     public void Advance() => Interlocked.Increment(ref generation);
+
+    /// <summary>
+    /// Writes made (in this async flow) until the scope is disposed leave the generation alone: for writes that no
+    /// cached read has to show at once, such as the batched view counts, which would otherwise empty every read
+    /// cache on each flush.
+    /// </summary>
+    public static IDisposable Unobserved()
+    {
+        InUnobservedScope.Value = true;
+        return new UnobservedScope();
+    }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
@@ -71,6 +83,11 @@ public sealed class DatabaseWrites : DbCommandInterceptor, IDbTransactionInterce
 
     private void Written(DbCommand command)
     {
+        if (InUnobservedScope.Value)
+        {
+            return;
+        }
+
         Advance();
         if (command.Transaction is { } transaction)
         {
@@ -97,5 +114,10 @@ public sealed class DatabaseWrites : DbCommandInterceptor, IDbTransactionInterce
         }
 
         return text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class UnobservedScope : IDisposable
+    {
+        public void Dispose() => InUnobservedScope.Value = false;
     }
 }

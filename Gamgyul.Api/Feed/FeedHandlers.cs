@@ -105,17 +105,24 @@ internal static class FeedHandlers
             return CursorPageRequest.InvalidCursor();
         }
 
-        if (rank is null && page!.Position is null && !await FeedQueries.FollowsOf(db, me).AnyAsync(cancellationToken))
-        {
-            return await ColdStartAsync(context, db, viewer, settings, clock, null, pageSize, cancellationToken);
-        }
-
         if (rank is not null)
         {
             return await ColdStartAsync(context, db, viewer, settings, clock, rank, pageSize, cancellationToken);
         }
 
-        return await PageAsync(FeedQueries.Home(db, viewer), db, viewer, page!, context.Request, cancellationToken);
+        var rows = await FeedQueries.Home(db, viewer)
+            .KeysetPage(page!, p => p.CreatedAt, p => p.Id)
+            .ToResponses(db, viewer)
+            .ToListAsync(cancellationToken);
+        // A caller who follows nobody gets the cold-start feed. A first page with anyone else's post already
+        // answers that, so the question costs a query only for pages of the caller's own posts (or none).
+        if (page!.Position is null && rows.All(p => p.AuthorId == me)
+            && !await FeedQueries.FollowsOf(db, me).AnyAsync(cancellationToken))
+        {
+            return await ColdStartAsync(context, db, viewer, settings, clock, null, pageSize, cancellationToken);
+        }
+
+        return TypedResults.Ok(rows.ToPage(page, context.Request, PostQueries.Position));
     }
 
     /// <summary>

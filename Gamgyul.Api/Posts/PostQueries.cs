@@ -47,7 +47,10 @@ public static class PostQueries
             p.CommentsCount,
             p.CreatedAt,
             p.UpdatedAt,
-            viewerId != null && db.PostLikes.Any(l => l.PostId == p.Id && l.UserId == viewerId))), db, viewer);
+            viewerId != null && db.PostLikes.Any(l => l.PostId == p.Id && l.UserId == viewerId))
+        {
+            AuthorId = p.AuthorId,
+        }), db, viewer);
     }
 
     /// <summary>

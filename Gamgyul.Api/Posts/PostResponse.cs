@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gamgyul.Api.Social;
 using Gamgyul.Data.Entities;
 
@@ -21,4 +22,9 @@ public sealed record PostResponse(
     int CommentsCount,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    bool IsLiked);
+    bool IsLiked)
+{
+    /// <summary>The author's id, for decisions the server makes about a page (never sent: users are known by handle).</summary>
+    [JsonIgnore]
+    public Guid AuthorId { get; init; }
+}

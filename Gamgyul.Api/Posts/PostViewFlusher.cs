@@ -52,6 +52,8 @@ public sealed class PostViewFlusher(IConnectionMultiplexer redis, IServiceScopeF
                 }
             }
 
+            // Read caches keep their entries: a view count a few seconds behind is fine, an emptied cache is not.
+            using (DatabaseWrites.Unobserved())
             using (var scope = scopes.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<GamgyulDbContext>();

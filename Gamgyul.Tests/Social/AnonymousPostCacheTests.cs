@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Gamgyul.Api.Posts;
 using Gamgyul.Data;
 using Gamgyul.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gamgyul.Tests.Social;
@@ -58,6 +59,26 @@ public class AnonymousPostCacheTests(LongPostCacheApiFactory factory) : IClassFi
         Task<PostResponse?> Load(CancellationToken _) => Task.FromResult<PostResponse?>(Post($"load {++loads}"));
         await off.GetOrLoadAsync(id, Load, default);
         Assert.Equal("load 4", (await off.GetOrLoadAsync(id, Load, default))!.Text);
+    }
+
+    [Fact]
+    public async Task Writes_in_an_unobserved_scope_such_as_the_view_flush_leave_cached_reads_alone()
+    {
+        var writes = new DatabaseWrites();
+        var options = new DbContextOptionsBuilder<GamgyulDbContext>().UseNpgsql(factory.DatabaseConnectionString)
+            .UseSnakeCaseNamingConvention().AddInterceptors(writes).Options;
+        await using var db = new GamgyulDbContext(options);
+        const string Touch = "UPDATE posts SET views_count = views_count WHERE false";
+        var before = writes.Generation;
+
+        using (DatabaseWrites.Unobserved())
+        {
+            await db.Database.ExecuteSqlRawAsync(Touch);
+        }
+
+        Assert.Equal(before, writes.Generation);
+        await db.Database.ExecuteSqlRawAsync(Touch);
+        Assert.True(writes.Generation > before);
     }
 
     [Theory]

@@ -53,18 +53,19 @@ public static class BaselineServer
     {
         var cancel = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancel);
-        await using (var exists = new NpgsqlCommand(FeedSql.FollowsAnySql, connection))
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+        json.WriteStartObject();
+        // Like the Api: the page; whether the caller follows anyone only when no one else's post is on it (the
+        // cold-start switch); then, if any of its posts has comments, their first comments with the first reply of each.
+        var (commented, onlyMine) = await RunAsync(json, "posts", connection, feed.Posts, user, size, [], "comments_count", cancel);
+        if (onlyMine)
         {
+            await using var exists = new NpgsqlCommand(FeedSql.FollowsAnySql, connection);
             exists.Parameters.AddWithValue("me", user);
             await exists.ExecuteScalarAsync(cancel);
         }
 
-        context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
-        json.WriteStartObject();
-        // Like the Api: the page, then, if any of its posts has comments, their first comments with the first
-        // reply of each.
-        var commented = await RunAsync(json, "posts", connection, feed.Posts, user, size, [], "comments_count", cancel);
         if (commented.Length > 0)
         {
             await RunAsync(json, "comments", connection, feed.Previews, user, size, commented, null, cancel);
@@ -74,17 +75,22 @@ public static class BaselineServer
         await json.FlushAsync(cancel);
     }
 
-    /// <summary>Streams the statement's rows; returns the distinct ids (column <c>id</c>) of rows whose <paramref name="countColumn"/> is above zero.</summary>
-    private static async Task<Guid[]> RunAsync(Utf8JsonWriter json, string name, NpgsqlConnection connection, FeedSql.Statement statement,
-        Guid user, int size, Guid[] ids, string? countColumn, CancellationToken cancel)
+    /// <summary>
+    /// Streams the statement's rows; returns the distinct ids (column <c>id</c>) of rows whose <paramref name="countColumn"/>
+    /// is above zero, and whether every row's <c>author_id</c> is the user's.
+    /// </summary>
+    private static async Task<(Guid[] Counted, bool OnlyMine)> RunAsync(Utf8JsonWriter json, string name, NpgsqlConnection connection,
+        FeedSql.Statement statement, Guid user, int size, Guid[] ids, string? countColumn, CancellationToken cancel)
     {
         var next = new HashSet<Guid>();
+        var onlyMine = true;
         json.WriteStartArray(name);
         await using var command = new NpgsqlCommand(statement.Sql, connection);
         statement.Bind(command, user, size, ids);
         await using var reader = await command.ExecuteReaderAsync(cancel);
         var count = countColumn is null ? -1 : reader.GetOrdinal(countColumn);
         var id = countColumn is null ? -1 : reader.GetOrdinal("id");
+        var author = countColumn is null ? -1 : reader.GetOrdinal("author_id");
         while (await reader.ReadAsync(cancel))
         {
             WriteRow(json, reader);
@@ -92,10 +98,12 @@ public static class BaselineServer
             {
                 next.Add(reader.GetGuid(id));
             }
+
+            onlyMine &= author < 0 || reader.GetGuid(author) == user;
         }
 
         json.WriteEndArray();
-        return [.. next];
+        return ([.. next], onlyMine);
     }
 
     private static async Task PostAsync(HttpContext context, NpgsqlDataSource dataSource, Guid id)

@@ -28,7 +28,7 @@ public sealed partial class FeedSql
         Previews = previews;
     }
 
-    /// <summary>The Api first asks whether the caller follows anyone (the cold-start switch); EF writes it so.</summary>
+    /// <summary>Whether the caller follows anyone (the cold-start switch), asked when a first page shows only their own posts; EF writes it so.</summary>
     public static string FollowsAnySql => "SELECT EXISTS (SELECT 1 FROM follows AS f WHERE f.follower_id = @me)";
 
     public Statement Posts { get; }
