@@ -12,7 +12,7 @@ internal static class UserMapping
         new(user.ToProfileResponse(), user.DisplayName, user.UserName ?? string.Empty, user.Email ?? string.Empty);
 
     public static UserPublicResponse ToPublicResponse(this User user, bool isFollowing, bool isFollower) =>
-        new(user.UserName ?? string.Empty, user.DisplayName, user.ToProfileResponse(), user.CreatedAt, user.UpdatedAt,
+        new(user.Id, user.UserName ?? string.Empty, user.DisplayName, user.ToProfileResponse(), user.CreatedAt, user.UpdatedAt,
             user.IsPublic, user.FollowsCount, user.FollowersCount, isFollowing, isFollower);
 
     public static UserSelfResponse ToSelfResponse(this User user, IReadOnlyList<string> roles) =>

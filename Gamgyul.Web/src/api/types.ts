@@ -18,9 +18,13 @@ export interface UserSummary {
 export interface Me extends UserSummary {
   email: string;
   roles: string[];
+  /** True for admins (the moderators' role): shows the admin area. */
+  is_staff: boolean;
 }
 
 export interface PublicUser extends UserSummary {
+  /** The user's id: the target_id of a user report. */
+  uuid: string;
   is_following: boolean;
   is_follower: boolean;
 }

@@ -28,6 +28,7 @@ export function Layout() {
           <button type="button" className="link-btn" onClick={() => setLocale(locale === 'ko' ? 'en' : 'ko')} lang={locale === 'ko' ? 'en' : 'ko'}>
             {t('lang.switch')}
           </button>
+          {user?.is_staff && <NavLink to="/admin" className="link-btn">{t('nav.admin')}</NavLink>}
           {status === 'signedIn' ? (
             <button type="button" className="link-btn" onClick={handleLogout}>{t('nav.logout')}</button>
           ) : status === 'signedOut' ? (

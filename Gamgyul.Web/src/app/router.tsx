@@ -19,6 +19,9 @@ const ProfileEditPage = lazy(() => import('../features/profile/ProfileEditPage')
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
 const ChatListPage = lazy(() => import('../features/chat/ChatListPage'));
 const ChatRoomPage = lazy(() => import('../features/chat/ChatRoomPage'));
+const AdminReportsPage = lazy(() => import('../features/admin/AdminReportsPage'));
+const AdminReportPage = lazy(() => import('../features/admin/AdminReportPage'));
+const AdminStatsPage = lazy(() => import('../features/admin/AdminStatsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 // Client routes never equal an Api route (e.g. products live at /market, not /products; chat at /messages, not /chats), because a
@@ -43,6 +46,9 @@ export const router = createBrowserRouter([
       { path: '/search', element: <SearchPage /> },
       { path: '/messages', element: <RequireAuth><ChatListPage /></RequireAuth> },
       { path: '/messages/:uuid', element: <RequireAuth><ChatRoomPage /></RequireAuth> },
+      { path: '/admin', element: <AdminReportsPage /> },
+      { path: '/admin/reports/:uuid', element: <AdminReportPage /> },
+      { path: '/admin/stats', element: <AdminStatsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,10 @@
 // Every string the UI shows, in Korean (the default) and English. A key missing from English is a
 // type error, so the two languages cannot drift apart.
 
+import { adminEn, adminKo } from './adminMessages';
+
 export const ko = {
+  ...adminKo,
   'app.name': '감귤마켓',
   'nav.home': '홈',
   'nav.market': '마켓',
@@ -222,6 +225,7 @@ export const ko = {
 export type MessageKey = keyof typeof ko;
 
 export const en: Record<MessageKey, string> = {
+  ...adminEn,
   'app.name': 'Gamgyul Market',
   'nav.home': 'Home',
   'nav.market': 'Market',

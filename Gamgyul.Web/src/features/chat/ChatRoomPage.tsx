@@ -17,6 +17,7 @@ import { ChatImagePicker, type ChatAttachment } from './ChatImagePicker';
 import { getRoom, historyPage, markRead, messagesAfter, roomTitle } from './chatApi';
 import { sendChatFrame, useChatSocket, useChatStatus } from './chatConnection';
 import { ConnectionBanner } from './ConnectionBanner';
+import { ReportButton } from '../reports/ReportDialog';
 import { RoomInfoDialog } from './RoomInfoDialog';
 
 const TYPING_SHOWN_MS = 5000;
@@ -263,6 +264,7 @@ function MessageBubble({ message, mine, read, image }: { message: ChatMessage; m
       <p className="bubble__meta">
         <time dateTime={message.created_at}>{relativeTime(locale, message.created_at)}</time>
         {read && <span data-testid="chat-read"> · {t('chat.read')}</span>}
+        {!mine && message.sender && <> · <ReportButton targetType="chat_message" targetId={message.id} /></>}
       </p>
     </li>
   );

@@ -15,6 +15,7 @@ import { UserRow } from '../../ui/UserRow';
 import { openDirectRoom } from '../chat/chatApi';
 import { PostCard } from '../posts/PostCard';
 import { ProductCard } from '../products/ProductCard';
+import { ReportButton } from '../reports/ReportDialog';
 
 type ProfileTab = 'posts' | 'products' | 'liked' | 'followers' | 'following';
 
@@ -58,7 +59,7 @@ export default function ProfilePage() {
             <div className="profile__actions">
               <FollowButton user={user.data} />
               <MessageButton handle={user.data.handle} />
-              {/* No report button yet: /reports/ wants the user's uuid and the public profile does not carry it. */}
+              <ReportButton targetType="user" targetId={user.data.uuid} />
             </div>
           )}
         </div>

@@ -29,7 +29,7 @@ export function ReportButton({ targetType, targetId }: { targetType: ReportTarge
     report.mutate();
   }
 
-  const duplicate = report.error instanceof ApiError && report.error.status === 409;
+  const failed = report.error instanceof ApiError ? report.error.status : 0;
   return (
     <>
       <button type="button" className="link-btn link-btn--muted" onClick={() => (signedIn ? setOpen(true) : navigate('/login'))}>
@@ -50,7 +50,7 @@ export function ReportButton({ targetType, targetId }: { targetType: ReportTarge
               ))}
             </fieldset>
             <TextArea label={t('report.detail')} maxLength={1000} value={detail} onChange={(e) => setDetail(e.target.value)} />
-            {report.isError && <p className="field__error" role="alert">{duplicate ? t('report.duplicate') : t('common.error')}</p>}
+            {report.isError && <p className="field__error" role="alert">{failed === 409 ? t('report.duplicate') : failed === 404 ? t('report.gone') : failed === 400 ? (report.error as ApiError).message : t('common.error')}</p>}
             <Button type="submit" variant="danger" block pending={report.isPending}>{t('report.submit')}</Button>
           </form>
         )}
