@@ -12,7 +12,8 @@ namespace Gamgyul.Tests.Web;
 /// storage and the real image pipeline): a new user edits the profile (name, handle, about, an uploaded avatar that
 /// then shows), lists a product with a photo and a store link (a private-network link is refused by the Api and the
 /// refusal is shown), finds it on the market and its page, changes its price, and likes a post that then shows in the
-/// profile's liked tab. Every step saves a screenshot; a failure names its step.
+/// profile's liked tab, and finally deletes the product after a confirmation. Every step saves a screenshot; a failure
+/// names its step.
 /// </summary>
 public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -233,6 +234,22 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             var liked = page.GetByTestId("post").Filter(new() { HasText = postText });
             await Expect(liked).ToHaveCountAsync(1);
             await Expect(liked.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" })).ToHaveAttributeAsync("aria-pressed", "true");
+        });
+
+        await _steps.RunAsync(page, "delete the product after confirming: gone from the market", async () =>
+        {
+            await page.GotoAsync(productUrl + "/edit");
+            await page.GetByRole(AriaRole.Button, new() { Name = "상품 삭제" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "상품 삭제" });
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog.GetByText("이 상품을 삭제할까요? 되돌릴 수 없어요.")).ToBeVisibleAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "삭제", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(baseUrl + "/market");
+            // The list has loaded (other products, or its empty state) before the product's absence counts.
+            await Expect(page.Locator("[data-testid=product], .state--empty").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("product").Filter(new() { HasText = productName })).ToHaveCountAsync(0);
+            await page.GotoAsync(productUrl);
+            await Expect(page.GetByText("페이지를 찾을 수 없습니다")).ToBeVisibleAsync();
         });
 
         _steps.AssertNoPageErrors();

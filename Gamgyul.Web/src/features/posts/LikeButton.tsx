@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -21,6 +21,7 @@ export function LikeButton({ kind, uuid, liked: initialLiked, count: initialCoun
   const navigate = useNavigate();
   const signedIn = useSession((s) => s.status === 'signedIn');
   const [state, setState] = useState({ liked: initialLiked, count: initialCount });
+  const queryClient = useQueryClient();
 
   const mutation = useMutation({
     mutationFn: async (like: boolean): Promise<{ likes_count?: number } | undefined> => like
@@ -37,6 +38,8 @@ export function LikeButton({ kind, uuid, liked: initialLiked, count: initialCoun
     onError: (_error, _like, previous) => {
       if (previous) setState(previous);
     },
+    // A profile's liked tab read earlier would miss this post (or still show it) until it goes stale.
+    onSettled: () => (kind === 'post' ? queryClient.invalidateQueries({ queryKey: ['posts', 'liked'] }) : undefined),
   });
 
   function toggle() {

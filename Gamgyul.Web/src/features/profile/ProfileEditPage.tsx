@@ -18,7 +18,7 @@ const FIELDS: FieldName[] = ['handle', 'username', 'profile.bio', 'profile.profi
 /** The signed-in user's own profile: name, handle, about and avatar. Reads the account fresh, so it edits what is stored. */
 export default function ProfileEditPage() {
   const t = useT();
-  const me = useQuery({ queryKey: ['me'], queryFn: ({ signal }) => api<Me>('/accounts/me/', { signal }), staleTime: 0 });
+  const me = useQuery({ queryKey: ['me'], queryFn: ({ signal }) => api<Me>('/accounts/me/', { signal }), staleTime: 0, gcTime: 0 });
   if (me.isPending) return <Spinner />;
   if (me.isError) return <ErrorState onRetry={() => me.refetch()} />;
   return (
