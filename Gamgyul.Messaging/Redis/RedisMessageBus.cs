@@ -20,6 +20,7 @@ internal sealed class RedisMessageBus : IMessageBus
     private readonly ILoggerFactory _loggerFactory;
     private readonly ConcurrentDictionary<RedisStreamConsumer, byte> _consumers = new();
     private readonly ConcurrentDictionary<string, long> _lastTrimTicks = new(StringComparer.Ordinal);
+    private readonly StreamWakeUps _wakeUps;
     private int _disposed;
 
     public RedisMessageBus(IConnectionMultiplexer redis, RedisStreamsOptions options, string nodeId,
@@ -31,6 +32,7 @@ internal sealed class RedisMessageBus : IMessageBus
         NodeId = nodeId;
         _loggerFactory = loggerFactory;
         _time = time ?? TimeProvider.System;
+        _wakeUps = new StreamWakeUps(redis);
     }
 
     public string NodeId { get; }
@@ -54,7 +56,7 @@ internal sealed class RedisMessageBus : IMessageBus
         }
 
         // Wakes sleeping consumers at once; if the wake-up is lost they still find the entry on their next poll.
-        _ = db.PublishAsync(NotifyChannel(key), id, CommandFlags.FireAndForget);
+        _wakeUps.Wake(NotifyChannel(key));
         TrimByAgeIfDue(db, key);
         return new PublishReceipt(topic, id.ToString());
     }
