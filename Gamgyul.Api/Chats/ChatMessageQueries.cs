@@ -21,13 +21,15 @@ internal static class ChatMessageQueries
             MediaId = m.MediaId,
         };
 
-    /// <summary>Fills in the signed URLs of the messages' images (one query for the whole page).</summary>
+    /// <summary>Fills in the signed URLs, placeholders and sizes of the messages' images (one query for the whole page).</summary>
     public static async Task<List<ChatMessageResponse>> WithImagesAsync(this List<ChatMessageResponse> messages,
         Media.MediaAttachments media, CancellationToken cancellationToken)
     {
-        var urls = await media.ChatImageUrlsAsync(messages.Select(m => m.MediaId).OfType<Guid>(), cancellationToken);
-        return urls.Count == 0
+        var images = await media.ChatImagesAsync(messages.Select(m => m.MediaId).OfType<Guid>(), cancellationToken);
+        return images.Count == 0
             ? messages
-            : messages.Select(m => m.MediaId is { } id && urls.TryGetValue(id, out var url) ? m with { Images = [url] } : m).ToList();
+            : messages.Select(m => m.MediaId is { } id && images.TryGetValue(id, out var image)
+                ? m with { Images = [image.Url], ImageDetails = [image] }
+                : m).ToList();
     }
 }

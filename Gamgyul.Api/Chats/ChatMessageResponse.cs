@@ -21,4 +21,7 @@ public sealed record ChatMessageResponse(
 
     /// <summary>Short-lived signed URLs of the attached image (empty when there is none), like a post's <c>images</c>.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
+
+    /// <summary>The same images with their BlurHash placeholders and sizes (<c>image_details</c>).</summary>
+    public IReadOnlyList<ChatImageResponse> ImageDetails { get; init; } = [];
 }

@@ -81,14 +81,19 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
 
         Attach(media!);
         await db.SaveChangesAsync(cancellationToken);
-        return new ChatImageResolution(mediaId, await ChatImageUrlAsync(media!, cancellationToken), null);
+        return new ChatImageResolution(mediaId, await ChatImageUrlAsync(media!, cancellationToken), null)
+        {
+            Placeholder = media!.Placeholder,
+            Width = media.Width,
+            Height = media.Height,
+        };
     }
 
-    /// <summary>Signed URLs of the chat images among <paramref name="mediaIds"/>, for history pages and room lists.</summary>
-    public async Task<Dictionary<Guid, string>> ChatImageUrlsAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken)
+    /// <summary>Signed URLs (with placeholder and size) of the chat images among <paramref name="mediaIds"/>, for history pages and room lists.</summary>
+    public async Task<Dictionary<Guid, Chats.ChatImageResponse>> ChatImagesAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken)
     {
         var ids = mediaIds.Distinct().ToList();
-        var found = new Dictionary<Guid, string>(ids.Count);
+        var found = new Dictionary<Guid, Chats.ChatImageResponse>(ids.Count);
         if (ids.Count == 0)
         {
             return found;
@@ -98,7 +103,7 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
         {
             if (await ChatImageUrlAsync(media, cancellationToken) is { } url)
             {
-                found[media.Id] = url;
+                found[media.Id] = new Chats.ChatImageResponse(url, media.Placeholder, media.Width, media.Height);
             }
         }
 
@@ -134,8 +139,12 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
     }
 }
 
-/// <summary>The attached chat image (its id and a signed URL), or why it was refused.</summary>
+/// <summary>The attached chat image (its id, a signed URL, its placeholder and size), or why it was refused.</summary>
 internal sealed record ChatImageResolution(Guid? MediaId, string? Url, string? Error)
 {
+    public string? Placeholder { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+
     public static ChatImageResolution Refused(string error) => new(null, null, error);
 }

@@ -33,6 +33,10 @@ public class ChatImageTests(ChatSystem system) : IClassFixture<ChatSystem>
 
         var live = (await socketB.WaitForAsync(f => ChatSocket.IsMessage(f) && ChatSocket.Text(f) == "")).GetProperty("message");
         var liveUrl = Assert.Single(live.GetProperty("images").Strings());
+        // The BlurHash and size come along, so a client shows the placeholder in the photo's shape until it loads.
+        var placeholder = (await a.Client.GetJsonAsync($"/images/{photo.MediaId()}/")).GetProperty("placeholder").GetString();
+        Assert.False(string.IsNullOrEmpty(placeholder));
+        AssertImageDetails(live, liveUrl, placeholder!);
         Assert.Equal("RIFF"u8.ToArray(), (await MediaApi.DownloadAsync(liveUrl))[..4]);
         var withText = (await socketB.WaitForMessageAsync("제주 감귤 사진")).GetProperty("message");
         Assert.Single(withText.GetProperty("images").Strings());
@@ -41,7 +45,9 @@ public class ChatImageTests(ChatSystem system) : IClassFixture<ChatSystem>
         Assert.Equal(["제주 감귤 사진", ""], history.Texts());
         foreach (var message in history)
         {
-            var bytes = await MediaApi.DownloadAsync(Assert.Single(message.GetProperty("images").Strings()));
+            var url = Assert.Single(message.GetProperty("images").Strings());
+            AssertImageDetails(message, url, placeholder!);
+            var bytes = await MediaApi.DownloadAsync(url);
             Assert.Equal("RIFF"u8.ToArray(), bytes[..4]);
         }
 
@@ -166,5 +172,13 @@ public class ChatImageTests(ChatSystem system) : IClassFixture<ChatSystem>
 
             await Task.Delay(100);
         }
+    }
+
+    private static void AssertImageDetails(JsonElement message, string url, string placeholder)
+    {
+        var detail = Assert.Single(message.GetProperty("image_details").EnumerateArray());
+        Assert.Equal(url, detail.GetProperty("url").GetString());
+        Assert.Equal(placeholder, detail.GetProperty("placeholder").GetString());
+        Assert.Equal((1600, 1200), (detail.GetProperty("width").GetInt32(), detail.GetProperty("height").GetInt32()));
     }
 }

@@ -175,8 +175,11 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 
         await _steps.RunAsync(bomPage, "the member sees the photo live, loaded from its signed URL", async () =>
         {
-            var photo = bomPage.GetByTestId("chat-message").GetByTestId("chat-image").Locator("img");
+            var frame = bomPage.GetByTestId("chat-message").GetByTestId("chat-image");
+            var photo = frame.Locator("img");
             await Expect(photo).ToHaveCountAsync(1);
+            // The message brought the photo's BlurHash (image_details), shown until the photo has loaded.
+            await Expect(frame).ToHaveAttributeAsync("data-placeholder", "yes");
             await photo.ScrollIntoViewIfNeededAsync();
             await Eventually.HoldsAsync(async () => await photo.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0,
                 "the photo has loaded in the member's browser");

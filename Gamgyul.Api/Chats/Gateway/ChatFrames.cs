@@ -17,7 +17,13 @@ internal static class ChatFrames
         type = "message.new",
         message = new ChatMessageResponse(message.Id, message.RoomId, message.Sender?.ToResponse(),
             message.Kind == "system" ? Data.Entities.ChatMessageKind.System : Data.Entities.ChatMessageKind.Text,
-            message.Text, message.CreatedAt) { Images = message.Images ?? [] },
+            message.Text, message.CreatedAt)
+        {
+            Images = message.Images ?? [],
+            ImageDetails = message.Images is { Count: > 0 } images
+                ? [new ChatImageResponse(images[0], message.ImagePlaceholder, message.ImageWidth, message.ImageHeight)]
+                : [],
+        },
     });
 
     public static byte[] Ack(string? clientMsgId, Guid id, Guid roomId, DateTimeOffset createdAt) =>

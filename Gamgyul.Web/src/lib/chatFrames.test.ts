@@ -5,11 +5,13 @@ describe('chat frames', () => {
   it('reads message.new as the gateway writes it', () => {
     const frame = parseServerFrame(JSON.stringify({
       type: 'message.new',
-      message: { id: 'm1', room_id: 'r1', sender: { handle: 'gyul', username: '귤', profile_image: '' }, kind: 'text', text: '안녕', created_at: '2026-01-01T00:00:00Z', images: ['https://x/i.webp', 3] },
+      message: { id: 'm1', room_id: 'r1', sender: { handle: 'gyul', username: '귤', profile_image: '' }, kind: 'text', text: '안녕', created_at: '2026-01-01T00:00:00Z', images: ['https://x/i.webp', 3],
+        image_details: [{ url: 'https://x/i.webp', placeholder: 'LKO2?U%2Tw=w]~RBVZRi};RPxuwH', width: 1600, height: 1200 }, { placeholder: 'no url' }, { url: 'https://x/j.webp', width: -1 }] },
     }));
     expect(frame).toEqual({
       type: 'message.new',
-      message: { id: 'm1', room_id: 'r1', sender: { handle: 'gyul', username: '귤', profile_image: '' }, kind: 'text', text: '안녕', created_at: '2026-01-01T00:00:00Z', images: ['https://x/i.webp'] },
+      message: { id: 'm1', room_id: 'r1', sender: { handle: 'gyul', username: '귤', profile_image: '' }, kind: 'text', text: '안녕', created_at: '2026-01-01T00:00:00Z', images: ['https://x/i.webp'],
+        imageDetails: [{ url: 'https://x/i.webp', placeholder: 'LKO2?U%2Tw=w]~RBVZRi};RPxuwH', width: 1600, height: 1200 }, { url: 'https://x/j.webp', placeholder: null, width: null, height: null }] },
     });
   });
 

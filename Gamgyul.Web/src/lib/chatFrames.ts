@@ -16,6 +16,28 @@ export interface ChatMessage {
   text: string;
   created_at: string;
   images: string[];
+  /** The images with their BlurHash placeholders and sizes (`image_details`), when the Api sent them. */
+  imageDetails?: ChatImage[];
+}
+
+export interface ChatImage {
+  url: string;
+  placeholder: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+const optionalNumber = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null);
+
+function parseImageDetails(value: unknown): ChatImage[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const detail = item as Record<string, unknown>;
+    return typeof detail.url === 'string'
+      ? [{ url: detail.url, placeholder: typeof detail.placeholder === 'string' ? detail.placeholder : null, width: optionalNumber(detail.width), height: optionalNumber(detail.height) }]
+      : [];
+  });
 }
 
 export type ServerFrame =
@@ -47,6 +69,7 @@ export function parseMessage(value: unknown): ChatMessage | null {
     text: isString(value.text) ? value.text : '',
     created_at: value.created_at,
     images: Array.isArray(value.images) ? value.images.filter(isString) : [],
+    imageDetails: parseImageDetails(value.image_details),
   };
 }
 

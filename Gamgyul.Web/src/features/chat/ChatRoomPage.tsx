@@ -52,7 +52,7 @@ export default function ChatRoomPage() {
   const [readBy, setReadBy] = useState<Record<string, string>>({});
   const [catchUpFailed, setCatchUpFailed] = useState(false);
   const [infoOpen, setInfoOpen] = useState(false);
-  // My own photos' BlurHash by message id: the Api's messages carry image URLs only, the upload knew the placeholder.
+  // My own photos' BlurHash by message id, for the moment between the ack (no image details) and message.new.
   const [myImages, setMyImages] = useState<Record<string, PendingImage>>({});
   const dispatch = useCallback((event: PendingEvent) => setPending((current) => updatePending(current, event)), []);
 
@@ -243,10 +243,10 @@ function newestReadOfMine(timeline: ChatMessage[], readBy: Record<string, string
 }
 
 /** A chat photo: its BlurHash (when known) until it has loaded, in the photo's own proportions. */
-function BubbleImage({ src, image }: { src: string; image?: PendingImage }) {
+function BubbleImage({ src, image }: { src: string; image?: { placeholder: string | null; width: number | null; height: number | null } }) {
   const t = useT();
   return (
-    <span className="bubble__image" data-testid="chat-image">
+    <span className="bubble__image" data-testid="chat-image" data-placeholder={image?.placeholder ? 'yes' : 'no'}>
       <BlurImage src={src} alt={t('chat.photo')} placeholder={image?.placeholder} width={image?.width} height={image?.height} />
     </span>
   );
@@ -259,7 +259,7 @@ function MessageBubble({ message, mine, read, image }: { message: ChatMessage; m
   return (
     <li className={`bubble ${mine ? 'bubble--mine' : ''}`} data-testid="chat-message">
       {!mine && <p className="bubble__sender">{message.sender?.username ?? t('chat.goneUser')}</p>}
-      {message.images.map((src) => <BubbleImage key={src} src={src} image={image} />)}
+      {message.images.map((src) => <BubbleImage key={src} src={src} image={message.imageDetails?.find((d) => d.url === src) ?? image} />)}
       {message.text && <p className="bubble__text">{message.text}</p>}
       <p className="bubble__meta">
         <time dateTime={message.created_at}>{relativeTime(locale, message.created_at)}</time>
