@@ -14,7 +14,8 @@ namespace Gamgyul.Tests.Web;
 /// PostgreSQL and Redis, three browser contexts (author, follower, admin): the follower sees the author's post in
 /// the following feed and reports it (and the author) through the dialog; the admin takes the report in review
 /// from the queue (a second admin tab trying the same move gets the Api's 409 shown), resolves it hiding the post;
-/// the follower no longer sees it; the statistics view counts both reports. Every step saves a screenshot.
+/// the follower no longer sees it; the user report ends in a 3-day suspension; the statistics view counts both
+/// reports. Every step saves a screenshot.
 /// </summary>
 public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -189,25 +190,46 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(followerPage.GetByText(text)).ToHaveCountAsync(0);
         });
 
+        await _steps.RunAsync(adminPage, "the admin suspends the reported author for 3 days from the user report", async () =>
+        {
+            await adminPage.GetByRole(AriaRole.Link, new() { Name = "신고 목록", Exact = true }).ClickAsync();
+            await adminPage.GetByLabel("대상", new() { Exact = true }).SelectOptionAsync("user");
+            await adminPage.GetByLabel("상태", new() { Exact = true }).SelectOptionAsync("pending");
+            await Expect(adminPage).ToHaveURLAsync(new Regex(@"/admin\?target_type=user&status=pending$"));
+            await Expect(adminPage.GetByTestId("report-row")).ToHaveCountAsync(1);
+            await adminPage.GetByTestId("report-row").ClickAsync();
+            await adminPage.GetByRole(AriaRole.Button, new() { Name = "검토 시작" }).ClickAsync();
+            await adminPage.GetByLabel("처리 완료").CheckAsync();
+            // A user can be suspended but never hidden: the form does not offer it.
+            await Expect(adminPage.GetByLabel("콘텐츠 숨기기")).ToHaveCountAsync(0);
+            await adminPage.GetByLabel("사용자 정지").CheckAsync();
+            await adminPage.GetByLabel(new Regex("^정지 기간")).FillAsync("3");
+            await adminPage.GetByRole(AriaRole.Button, new() { Name = "결정 저장" }).ClickAsync();
+            await Expect(adminPage.GetByTestId("report-action")).ToHaveTextAsync("사용자 정지");
+            await using var db = _factory.CreateDbContext();
+            var suspension = await db.UserSuspensions.SingleAsync(s => s.UserId == author.Id);
+            Assert.InRange(suspension.EndsAt - suspension.StartsAt, TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1));
+        });
+
         await _steps.RunAsync(adminPage, "the statistics view counts both reports, drawn and in numbers", async () =>
         {
             await adminPage.GetByRole(AriaRole.Link, new() { Name = "신고 통계" }).ClickAsync();
             await Expect(adminPage.GetByTestId("stats-total")).ToHaveTextAsync("신고 2건");
-            await Expect(RowOf(adminPage, "stats-status", "처리 완료")).ToHaveTextAsync("1");
-            await Expect(RowOf(adminPage, "stats-status", "대기")).ToHaveTextAsync("1");
+            await Expect(RowOf(adminPage, "stats-status", "처리 완료")).ToHaveTextAsync("2");
+            await Expect(RowOf(adminPage, "stats-status", "대기")).ToHaveTextAsync("0");
             await Expect(RowOf(adminPage, "stats-type", "게시물")).ToHaveTextAsync("1");
             await Expect(RowOf(adminPage, "stats-type", "사용자")).ToHaveTextAsync("1");
             await Expect(RowOf(adminPage, "stats-reason", "사기")).ToHaveTextAsync("1");
             await Expect(RowOf(adminPage, "stats-reason", "스팸")).ToHaveTextAsync("1");
-            // Today's bars: two received, one closed; the chart's label says the same in words.
+            // Today's bars: two received, two closed; the chart's label says the same in words.
             var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
             await Expect(adminPage.GetByTestId("bar-created")).ToHaveCountAsync(1);
             await Expect(adminPage.GetByTestId("bar-created").Locator("title")).ToHaveTextAsync($"{today}: 접수 2건");
-            await Expect(adminPage.GetByTestId("bar-closed").Locator("title")).ToHaveTextAsync($"{today}: 처리 1건");
-            await Expect(adminPage.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("접수 2건, 처리 1건") })).ToBeVisibleAsync();
+            await Expect(adminPage.GetByTestId("bar-closed").Locator("title")).ToHaveTextAsync($"{today}: 처리 2건");
+            await Expect(adminPage.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("접수 2건, 처리 2건") })).ToBeVisibleAsync();
             await adminPage.GetByText("일별 표").ClickAsync();
             var todayRow = adminPage.GetByTestId("stats-days").GetByRole(AriaRole.Row).Filter(new() { HasText = today });
-            await Expect(todayRow.Locator("td")).ToHaveTextAsync(["2", "1"]);
+            await Expect(todayRow.Locator("td")).ToHaveTextAsync(["2", "2"]);
         });
 
         _steps.AssertNoPageErrors();
