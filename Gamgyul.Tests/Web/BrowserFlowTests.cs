@@ -12,57 +12,26 @@ namespace Gamgyul.Tests.Web;
 /// in the feed, like it, comment on it, reload (the session comes back through the refresh cookie) and
 /// log out. Every step saves a screenshot; a failure names its step.
 /// </summary>
-public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
+public class BrowserFlowTests(ITestOutputHelper output) : BrowserTest<ApiFactory>(output)
 {
-    private readonly ApiFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        var dist = BuiltWebClient.Locate();
-        await ((IAsyncLifetime)_factory).InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist).UseKestrel(0);
-        _factory.StartServer();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Sign_up_post_with_a_korean_hashtag_see_it_in_the_feed_like_it_and_comment_on_it()
     {
-        using var client = _factory.CreateClient();
-        var baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
-        await using var context = await _browser!.NewContextAsync(new() { BaseURL = baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
-        context.SetDefaultTimeout(30_000);
-        var page = _steps.Watch(await context.NewPageAsync());
+        await using var context = await NewContextAsync();
+        var page = Steps.Watch(await context.NewPageAsync());
 
         var unique = Guid.NewGuid().ToString("N")[..8];
         var email = $"web_{unique}@example.test";
         var text = $"제주에서 #감귤 따왔어요 {unique}";
         var comment = $"맛있겠다 {unique}";
 
-        await _steps.RunAsync(page, "open the start page signed out", async () =>
+        await Steps.RunAsync(page, "open the start page signed out", async () =>
         {
             await page.GotoAsync("/");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "로그인", Exact = true })).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "sign up", async () =>
+        await Steps.RunAsync(page, "sign up", async () =>
         {
             await page.GotoAsync("/signup");
             await page.GetByLabel("이메일 주소").FillAsync(email);
@@ -71,10 +40,10 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await page.GetByLabel("비밀번호 확인").FillAsync(ApiFactoryUserExtensions.DefaultPassword);
             await page.GetByRole(AriaRole.Button, new() { Name = "회원가입", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/");
         });
 
-        await _steps.RunAsync(page, "write a post with a Korean hashtag", async () =>
+        await Steps.RunAsync(page, "write a post with a Korean hashtag", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
             await page.GetByLabel("내용").FillAsync(text);
@@ -86,7 +55,7 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
         });
 
         var inFeed = page.GetByTestId("post").Filter(new() { HasText = unique });
-        await _steps.RunAsync(page, "see the post in the home feed", async () =>
+        await Steps.RunAsync(page, "see the post in the home feed", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "홈" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveAttributeAsync("aria-selected", "true");
@@ -94,7 +63,7 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(inFeed.GetByRole(AriaRole.Link, new() { Name = "#감귤" })).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "like the post", async () =>
+        await Steps.RunAsync(page, "like the post", async () =>
         {
             await inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요", Exact = true }).ClickAsync();
             var unlike = inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" });
@@ -105,14 +74,14 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(unlike).ToContainTextAsync("1");
         });
 
-        await _steps.RunAsync(page, "reload: the session and the like come back from the server", async () =>
+        await Steps.RunAsync(page, "reload: the session and the like come back from the server", async () =>
         {
             await page.ReloadAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
             await Expect(inFeed.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" })).ToHaveAttributeAsync("aria-pressed", "true");
         });
 
-        await _steps.RunAsync(page, "comment on the post", async () =>
+        await Steps.RunAsync(page, "comment on the post", async () =>
         {
             await inFeed.GetByRole(AriaRole.Link, new() { Name = "댓글 0개" }).ClickAsync();
             await page.GetByLabel("댓글 달기").FillAsync(comment);
@@ -121,22 +90,22 @@ public class BrowserFlowTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(page.GetByText("댓글 1개")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "open the hashtag's page", async () =>
+        await Steps.RunAsync(page, "open the hashtag's page", async () =>
         {
             await page.GetByTestId("post").GetByRole(AriaRole.Link, new() { Name = "#감귤" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#감귤 게시물" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("post").Filter(new() { HasText = unique })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(page, "log out, and stay logged out after a reload", async () =>
+        await Steps.RunAsync(page, "log out, and stay logged out after a reload", async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/login");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/login");
             await page.GotoAsync("/");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "로그인", Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveCountAsync(0);
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 }

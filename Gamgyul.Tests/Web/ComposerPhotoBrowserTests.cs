@@ -12,58 +12,18 @@ namespace Gamgyul.Tests.Web;
 /// the Api's file-system storage with progress, completes, waits for the real image pipeline, and posts the media
 /// id. The first upload is cut off by the test (the storage request is aborted), so the retry path runs too.
 /// </summary>
-public class ComposerPhotoBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public class ComposerPhotoBrowserTests(ITestOutputHelper output) : BrowserTest<ApiFactory>(output)
 {
-    private readonly ApiFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), $"gamgyul-web-media-{Guid.NewGuid():N}");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        var dist = BuiltWebClient.Locate();
-        await ((IAsyncLifetime)_factory).InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist)
-            .WithSetting("Storage:Provider", "filesystem")
-            .WithSetting("Storage:FileSystem:Root", _storageRoot)
-            .UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-        if (Directory.Exists(_storageRoot))
-        {
-            Directory.Delete(_storageRoot, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task A_photo_uploads_with_progress_survives_a_failed_attempt_by_retry_and_shows_on_the_post()
     {
-        var author = await _factory.CreateUserAsync();
-        using var client = _factory.CreateClient();
-        await using var context = await _browser!.NewContextAsync(new()
-        {
-            BaseURL = client.BaseAddress!.ToString().TrimEnd('/'), Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 },
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = _steps.Watch(await context.NewPageAsync());
+        var author = await Factory.CreateUserAsync();
+        await using var context = await NewContextAsync();
+        var page = Steps.Watch(await context.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var item = page.GetByTestId("upload-item");
 
-        await _steps.RunAsync(page, "log in and open the composer", async () =>
+        await Steps.RunAsync(page, "log in and open the composer", async () =>
         {
             await page.GotoAsync("/login");
             await page.GetByLabel("이메일 주소").FillAsync(author.Email);
@@ -74,7 +34,7 @@ public class ComposerPhotoBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await page.GetByLabel("내용").FillAsync($"오늘 딴 #감귤 사진 {unique}");
         });
 
-        await _steps.RunAsync(page, "the first upload is cut off and offers a retry", async () =>
+        await Steps.RunAsync(page, "the first upload is cut off and offers a retry", async () =>
         {
             // Only the bytes' request fails; presign goes through, as when a phone loses its network mid-upload.
             await page.RouteAsync("**/media/upload**", route => route.AbortAsync());
@@ -87,7 +47,7 @@ public class ComposerPhotoBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "게시", Exact = true })).ToBeDisabledAsync();
         });
 
-        await _steps.RunAsync(page, "retry: uploaded, processed, ready", async () =>
+        await Steps.RunAsync(page, "retry: uploaded, processed, ready", async () =>
         {
             await page.UnrouteAllAsync();
             await item.GetByRole(AriaRole.Button, new() { Name = "다시 시도" }).ClickAsync();
@@ -95,7 +55,7 @@ public class ComposerPhotoBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(item.GetByText("준비됨")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "post it: the photo is on the post", async () =>
+        await Steps.RunAsync(page, "post it: the photo is on the post", async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "게시", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/posts/[0-9a-f-]{36}$"));
@@ -106,6 +66,6 @@ public class ComposerPhotoBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the post's image did not load");
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 }

@@ -16,69 +16,28 @@ namespace Gamgyul.Tests.Web;
 /// file-system media storage and the real image pipeline): create a group, talk live, rename it, leave it, send a
 /// photo. Every step saves a screenshot; a failure names its step.
 /// </summary>
-public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public class GroupChatBrowserTests(ITestOutputHelper output) : BrowserTest<ApiFactory>(output)
 {
-    private readonly ApiFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), $"gamgyul-web-chat-{Guid.NewGuid():N}");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        var dist = BuiltWebClient.Locate();
-        await ((IAsyncLifetime)_factory).InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist)
-            .WithSetting("Storage:Provider", "filesystem")
-            .WithSetting("Storage:FileSystem:Root", _storageRoot)
-            .UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-        if (Directory.Exists(_storageRoot))
-        {
-            Directory.Delete(_storageRoot, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task A_group_is_created_talked_in_renamed_left_and_gets_a_photo_live()
     {
-        using var worker = await ChatWorkerProcess.StartAsync(_factory.DatabaseConnectionString, _factory.RedisConnectionString);
-        var ara = await _factory.CreateUserAsync();
-        var bom = await _factory.CreateUserAsync();
-        var cho = await _factory.CreateUserAsync();
+        using var worker = await ChatWorkerProcess.StartAsync(Factory.DatabaseConnectionString, Factory.RedisConnectionString);
+        var ara = await Factory.CreateUserAsync();
+        var bom = await Factory.CreateUserAsync();
+        var cho = await Factory.CreateUserAsync();
         await using var araContext = await NewContextAsync();
         await using var bomContext = await NewContextAsync();
         await using var choContext = await NewContextAsync();
-        var araPage = _steps.Watch(await araContext.NewPageAsync());
-        var bomPage = _steps.Watch(await bomContext.NewPageAsync());
-        var choPage = _steps.Watch(await choContext.NewPageAsync());
+        var araPage = Steps.Watch(await araContext.NewPageAsync());
+        var bomPage = Steps.Watch(await bomContext.NewPageAsync());
+        var choPage = Steps.Watch(await choContext.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var roomName = $"귤밭 모임 {unique}";
         var newName = $"수확 당번 {unique}";
         var hello = $"이번 주 토요일에 귤 따러 가요 {unique}";
         var roomPath = string.Empty;
 
-        await _steps.RunAsync(araPage, "the first user creates a group with two others, added by handle", async () =>
+        await Steps.RunAsync(araPage, "the first user creates a group with two others, added by handle", async () =>
         {
             await LogInAsync(araPage, ara);
             await araPage.GetByRole(AriaRole.Link, new() { Name = "채팅", Exact = true }).ClickAsync();
@@ -107,7 +66,7 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(araPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(bomPage, "a member sees the group in the chat list and opens it", async () =>
+        await Steps.RunAsync(bomPage, "a member sees the group in the chat list and opens it", async () =>
         {
             await LogInAsync(bomPage, bom);
             await bomPage.GetByRole(AriaRole.Link, new() { Name = "채팅", Exact = true }).ClickAsync();
@@ -116,7 +75,7 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(bomPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(bomPage, "a message from the creator appears live for the member", async () =>
+        await Steps.RunAsync(bomPage, "a message from the creator appears live for the member", async () =>
         {
             await araPage.GetByLabel("메시지", new() { Exact = true }).FillAsync(hello);
             await araPage.GetByRole(AriaRole.Button, new() { Name = "보내기" }).ClickAsync();
@@ -124,7 +83,7 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(araPage.GetByTestId("chat-message").Filter(new() { HasText = hello })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(araPage, "the owner renames the room and the member sees the new name live", async () =>
+        await Steps.RunAsync(araPage, "the owner renames the room and the member sees the new name live", async () =>
         {
             await araPage.GetByRole(AriaRole.Button, new() { Name = "채팅방 정보" }).ClickAsync();
             var dialog = araPage.GetByRole(AriaRole.Dialog, new() { Name = "채팅방 정보" });
@@ -139,7 +98,7 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(bomPage.GetByTestId("chat-message").Filter(new() { HasText = newName })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(choPage, "the third member leaves the room", async () =>
+        await Steps.RunAsync(choPage, "the third member leaves the room", async () =>
         {
             await LogInAsync(choPage, cho);
             await choPage.GotoAsync(roomPath);
@@ -156,13 +115,13 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(bomPage.GetByTestId("chat-message").Filter(new() { HasText = $"{cho.Handle}님이 나갔습니다." })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(choPage, "the one who left cannot open the room any more", async () =>
+        await Steps.RunAsync(choPage, "the one who left cannot open the room any more", async () =>
         {
             await choPage.GotoAsync(roomPath);
             await Expect(choPage.GetByText("채팅방을 찾을 수 없어요.")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(araPage, "the owner attaches a photo: it uploads with the purpose chat and becomes ready", async () =>
+        await Steps.RunAsync(araPage, "the owner attaches a photo: it uploads with the purpose chat and becomes ready", async () =>
         {
             await araPage.GetByTestId("chat-image-input").SetInputFilesAsync(new FilePayload
             {
@@ -173,7 +132,7 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(araPage.GetByTestId("chat-attachment")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(bomPage, "the member sees the photo live, loaded from its signed URL", async () =>
+        await Steps.RunAsync(bomPage, "the member sees the photo live, loaded from its signed URL", async () =>
         {
             var frame = bomPage.GetByTestId("chat-message").GetByTestId("chat-image");
             var photo = frame.Locator("img");
@@ -187,27 +146,11 @@ public class GroupChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(araPage.GetByTestId("chat-message").GetByTestId("chat-image")).ToHaveCountAsync(1);
             await Eventually.HoldsAsync(async () =>
             {
-                await using var db = _factory.CreateDbContext();
+                await using var db = Factory.CreateDbContext();
                 return await db.ChatMessages.CountAsync(m => m.MediaId != null) == 1;
             }, "the photo message is stored with its media");
         });
 
-        _steps.AssertNoPageErrors();
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = _baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
-
-    private static async Task LogInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("이메일 주소").FillAsync(user.Email);
-        await page.GetByLabel("비밀번호").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
+        Steps.AssertNoPageErrors();
     }
 }

@@ -17,60 +17,27 @@ namespace Gamgyul.Tests.Web;
 /// the follower no longer sees it; the user report ends in a 3-day suspension; the statistics view counts both
 /// reports. Every step saves a screenshot.
 /// </summary>
-public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public class ModerationBrowserTests(ITestOutputHelper output) : BrowserTest<ApiFactory>(output)
 {
-    private readonly ApiFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        var dist = BuiltWebClient.Locate();
-        await ((IAsyncLifetime)_factory).InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist).UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_follower_reports_a_post_an_admin_hides_it_and_the_statistics_count_it()
     {
-        var author = await _factory.CreateUserAsync();
-        var follower = await _factory.CreateUserAsync();
-        var admin = await _factory.CreateUserAsync(null, Roles.Admin);
+        var author = await Factory.CreateUserAsync();
+        var follower = await Factory.CreateUserAsync();
+        var admin = await Factory.CreateUserAsync(null, Roles.Admin);
         await using var authorContext = await NewContextAsync();
         await using var followerContext = await NewContextAsync();
         await using var adminContext = await NewContextAsync();
-        var authorPage = _steps.Watch(await authorContext.NewPageAsync());
-        var followerPage = _steps.Watch(await followerContext.NewPageAsync());
-        var adminPage = _steps.Watch(await adminContext.NewPageAsync());
+        var authorPage = Steps.Watch(await authorContext.NewPageAsync());
+        var followerPage = Steps.Watch(await followerContext.NewPageAsync());
+        var adminPage = Steps.Watch(await adminContext.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var text = $"싸게 팔아요, 연락은 외부 링크로 {unique}";
         var reportDetail = $"외부 결제로 유도하는 글 {unique}";
         var postId = Guid.Empty;
         var reportId = Guid.Empty;
 
-        await _steps.RunAsync(authorPage, "the author writes a post", async () =>
+        await Steps.RunAsync(authorPage, "the author writes a post", async () =>
         {
             await LogInAsync(authorPage, author);
             await authorPage.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
@@ -80,7 +47,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             postId = Guid.Parse(authorPage.Url[^36..]);
         });
 
-        await _steps.RunAsync(followerPage, "the follower follows the author and sees the post in the following feed", async () =>
+        await Steps.RunAsync(followerPage, "the follower follows the author and sees the post in the following feed", async () =>
         {
             await LogInAsync(followerPage, follower);
             await followerPage.GotoAsync($"/users/{author.Handle}");
@@ -92,7 +59,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(followerPage.GetByTestId("post").Filter(new() { HasText = text })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(followerPage, "the follower reports the post through the dialog", async () =>
+        await Steps.RunAsync(followerPage, "the follower reports the post through the dialog", async () =>
         {
             var post = followerPage.GetByTestId("post").Filter(new() { HasText = text });
             await post.GetByRole(AriaRole.Button, new() { Name = "신고" }).ClickAsync();
@@ -102,13 +69,13 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await dialog.GetByRole(AriaRole.Button, new() { Name = "신고", Exact = true }).ClickAsync();
             await Expect(dialog.GetByText("신고가 접수되었습니다. 검토 후 조치할게요.")).ToBeVisibleAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "닫기" }).ClickAsync();
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             var report = await db.Reports.SingleAsync(r => r.ReporterId == follower.Id && r.TargetId == postId);
             Assert.Equal((ReportReason.Fraud, ReportStatus.Pending, author.Id), (report.Reason, report.Status, report.TargetUserId));
             reportId = report.Id;
         });
 
-        await _steps.RunAsync(followerPage, "the follower reports the author from the profile", async () =>
+        await Steps.RunAsync(followerPage, "the follower reports the author from the profile", async () =>
         {
             await followerPage.GotoAsync($"/users/{author.Handle}");
             await followerPage.Locator(".profile__actions").GetByRole(AriaRole.Button, new() { Name = "신고" }).ClickAsync();
@@ -116,11 +83,11 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await dialog.GetByLabel("스팸").CheckAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "신고", Exact = true }).ClickAsync();
             await Expect(dialog.GetByText("신고가 접수되었습니다. 검토 후 조치할게요.")).ToBeVisibleAsync();
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             Assert.True(await db.Reports.AnyAsync(r => r.ReporterId == follower.Id && r.TargetType == ReportTargetType.User && r.TargetId == author.Id));
         });
 
-        await _steps.RunAsync(followerPage, "a signed-in user who is not an admin gets no admin area", async () =>
+        await Steps.RunAsync(followerPage, "a signed-in user who is not an admin gets no admin area", async () =>
         {
             await Expect(followerPage.GetByRole(AriaRole.Link, new() { Name = "관리", Exact = true })).ToHaveCountAsync(0);
             await followerPage.GotoAsync("/admin");
@@ -128,7 +95,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(followerPage.GetByTestId("report-row")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(adminPage, "the admin opens the queue and filters it to posts", async () =>
+        await Steps.RunAsync(adminPage, "the admin opens the queue and filters it to posts", async () =>
         {
             await LogInAsync(adminPage, admin);
             await adminPage.GetByRole(AriaRole.Link, new() { Name = "관리", Exact = true }).ClickAsync();
@@ -143,8 +110,8 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(rows.First.GetByTestId("report-status")).ToHaveTextAsync("대기");
         });
 
-        var secondTab = _steps.Watch(await adminContext.NewPageAsync());
-        await _steps.RunAsync(adminPage, "the admin takes the report in review", async () =>
+        var secondTab = Steps.Watch(await adminContext.NewPageAsync());
+        await Steps.RunAsync(adminPage, "the admin takes the report in review", async () =>
         {
             await adminPage.GetByTestId("report-row").First.ClickAsync();
             await Expect(adminPage).ToHaveURLAsync(new Regex($"/admin/reports/{reportId}$"));
@@ -157,7 +124,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "신고 상세" }).GetByTestId("report-status")).ToHaveTextAsync("검토 중");
         });
 
-        await _steps.RunAsync(secondTab, "the stale tab's move is refused with the Api's 409 problem, shown, and the state reloaded", async () =>
+        await Steps.RunAsync(secondTab, "the stale tab's move is refused with the Api's 409 problem, shown, and the state reloaded", async () =>
         {
             await secondTab.GetByRole(AriaRole.Button, new() { Name = "검토 시작" }).ClickAsync();
             var problem = secondTab.GetByTestId("review-problem");
@@ -167,7 +134,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
         });
         await secondTab.CloseAsync();
 
-        await _steps.RunAsync(adminPage, "the admin resolves it, hiding the post", async () =>
+        await Steps.RunAsync(adminPage, "the admin resolves it, hiding the post", async () =>
         {
             await adminPage.GetByLabel("처리 완료").CheckAsync();
             await adminPage.GetByLabel("콘텐츠 숨기기").CheckAsync();
@@ -176,11 +143,11 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "신고 상세" }).GetByTestId("report-status")).ToHaveTextAsync("처리 완료");
             await Expect(adminPage.GetByTestId("report-action")).ToHaveTextAsync("콘텐츠 숨기기");
             await Expect(adminPage.GetByText("외부 결제 유도, 숨김 처리")).ToBeVisibleAsync();
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             Assert.Equal(ContentStatus.Hidden, (await db.Posts.SingleAsync(p => p.Id == postId)).Status);
         });
 
-        await _steps.RunAsync(followerPage, "the follower no longer sees the post, in the feed or on its page", async () =>
+        await Steps.RunAsync(followerPage, "the follower no longer sees the post, in the feed or on its page", async () =>
         {
             await followerPage.GotoAsync("/");
             await Expect(followerPage.GetByRole(AriaRole.Tab, new() { Name = "팔로잉" })).ToHaveAttributeAsync("aria-selected", "true");
@@ -190,7 +157,7 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(followerPage.GetByText(text)).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(adminPage, "the admin suspends the reported author for 3 days from the user report", async () =>
+        await Steps.RunAsync(adminPage, "the admin suspends the reported author for 3 days from the user report", async () =>
         {
             await adminPage.GetByRole(AriaRole.Link, new() { Name = "신고 목록", Exact = true }).ClickAsync();
             await adminPage.GetByLabel("대상", new() { Exact = true }).SelectOptionAsync("user");
@@ -206,12 +173,12 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await adminPage.GetByLabel(new Regex("^정지 기간")).FillAsync("3");
             await adminPage.GetByRole(AriaRole.Button, new() { Name = "결정 저장" }).ClickAsync();
             await Expect(adminPage.GetByTestId("report-action")).ToHaveTextAsync("사용자 정지");
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             var suspension = await db.UserSuspensions.SingleAsync(s => s.UserId == author.Id);
             Assert.InRange(suspension.EndsAt - suspension.StartsAt, TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1));
         });
 
-        await _steps.RunAsync(adminPage, "the statistics view counts both reports, drawn and in numbers", async () =>
+        await Steps.RunAsync(adminPage, "the statistics view counts both reports, drawn and in numbers", async () =>
         {
             await adminPage.GetByRole(AriaRole.Link, new() { Name = "신고 통계" }).ClickAsync();
             await Expect(adminPage.GetByTestId("stats-total")).ToHaveTextAsync("신고 2건");
@@ -232,25 +199,9 @@ public class ModerationBrowserTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(todayRow.Locator("td")).ToHaveTextAsync(["2", "2"]);
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 
     private static ILocator RowOf(IPage page, string table, string label) =>
         page.GetByTestId(table).GetByRole(AriaRole.Row, new() { Name = label }).Locator("td.num");
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = _baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
-
-    private static async Task LogInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("이메일 주소").FillAsync(user.Email);
-        await page.GetByLabel("비밀번호").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
-    }
 }

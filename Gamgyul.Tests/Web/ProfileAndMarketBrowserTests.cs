@@ -15,61 +15,20 @@ namespace Gamgyul.Tests.Web;
 /// profile's liked tab, and finally deletes the product after a confirmation. Every step saves a screenshot; a failure
 /// names its step.
 /// </summary>
-public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : BrowserTest<ApiFactory>(output)
 {
-    private readonly ApiFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), $"gamgyul-web-media-{Guid.NewGuid():N}");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        var dist = BuiltWebClient.Locate();
-        await ((IAsyncLifetime)_factory).InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist)
-            .WithSetting("Storage:Provider", "filesystem")
-            .WithSetting("Storage:FileSystem:Root", _storageRoot)
-            .UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-        if (Directory.Exists(_storageRoot))
-        {
-            Directory.Delete(_storageRoot, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task Edit_the_profile_with_an_avatar_sell_a_product_change_its_price_and_see_a_liked_post()
     {
-        using var client = _factory.CreateClient();
-        var baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
-        await using var context = await _browser!.NewContextAsync(new()
-        {
-            BaseURL = baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 },
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = _steps.Watch(await context.NewPageAsync());
+        await using var context = await NewContextAsync();
+        var page = Steps.Watch(await context.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var handle = $"gyul_{unique}";
         var bio = $"제주에서 귤 키워요 {unique}";
         var productName = $"제주 감귤 5kg {unique}";
         var postText = $"오늘 수확 {unique}";
 
-        await _steps.RunAsync(page, "sign up", async () =>
+        await Steps.RunAsync(page, "sign up", async () =>
         {
             await page.GotoAsync("/signup");
             await page.GetByLabel("이메일 주소").FillAsync($"web_{unique}@example.test");
@@ -80,24 +39,24 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "open the own profile and its edit page", async () =>
+        await Steps.RunAsync(page, "open the own profile and its edit page", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "프로필", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "프로필 수정" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/settings/profile");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/settings/profile");
             await Expect(page.GetByLabel("이름")).ToHaveValueAsync($"귤농부 {unique}");
         });
 
-        await _steps.RunAsync(page, "a handle the Api refuses is explained at its field", async () =>
+        await Steps.RunAsync(page, "a handle the Api refuses is explained at its field", async () =>
         {
             // "admin" has a valid form, so only the Api's reserved-word rule refuses it.
             await page.GetByLabel("계정 ID").FillAsync("admin");
             await page.GetByRole(AriaRole.Button, new() { Name = "저장", Exact = true }).ClickAsync();
             await Expect(page.GetByText("This handle is reserved.")).ToBeVisibleAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/settings/profile");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/settings/profile");
         });
 
-        await _steps.RunAsync(page, "pick an avatar: uploaded, processed, ready", async () =>
+        await Steps.RunAsync(page, "pick an avatar: uploaded, processed, ready", async () =>
         {
             await page.GetByTestId("image-input").SetInputFilesAsync(new FilePayload
             {
@@ -106,13 +65,13 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.GetByTestId("upload-item")).ToHaveAttributeAsync("data-phase", "ready");
         });
 
-        await _steps.RunAsync(page, "save name, handle and about: the profile shows them and the avatar", async () =>
+        await Steps.RunAsync(page, "save name, handle and about: the profile shows them and the avatar", async () =>
         {
             await page.GetByLabel("이름").FillAsync($"귤부자 {unique}");
             await page.GetByLabel("계정 ID").FillAsync(handle);
             await page.GetByLabel("소개").FillAsync(bio);
             await page.GetByRole(AriaRole.Button, new() { Name = "저장", Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync($"{baseUrl}/users/{handle}");
+            await Expect(page).ToHaveURLAsync($"{BaseUrl}/users/{handle}");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"귤부자 {unique}" })).ToBeVisibleAsync();
             await Expect(page.GetByText(bio)).ToBeVisibleAsync();
             var avatar = page.Locator(".profile img.avatar");
@@ -122,14 +81,14 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             Assert.True(await avatar.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the avatar did not load");
         });
 
-        await _steps.RunAsync(page, "open the product form from the market", async () =>
+        await Steps.RunAsync(page, "open the product form from the market", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "마켓", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "상품 등록" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/market/new");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/market/new");
         });
 
-        await _steps.RunAsync(page, "the form's own checks: too short a name, a negative price, a javascript: link", async () =>
+        await Steps.RunAsync(page, "the form's own checks: too short a name, a negative price, a javascript: link", async () =>
         {
             await page.GetByLabel("상품명").FillAsync("귤");
             await page.GetByLabel("가격 (원)").FillAsync("-100");
@@ -138,10 +97,10 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.GetByText("상품명은 2~100자여야 해요.")).ToBeVisibleAsync();
             await Expect(page.GetByText("가격은 0원 이상이어야 해요.")).ToBeVisibleAsync();
             await Expect(page.GetByText("http:// 또는 https:// 로 시작하는 올바른 주소를 입력해 주세요.")).ToBeVisibleAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/market/new");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/market/new");
         });
 
-        await _steps.RunAsync(page, "a store link on a private network is refused by the Api, and the refusal is shown", async () =>
+        await Steps.RunAsync(page, "a store link on a private network is refused by the Api, and the refusal is shown", async () =>
         {
             await page.GetByLabel("상품명").FillAsync(productName);
             await page.GetByLabel("가격 (원)").FillAsync("15,000");
@@ -154,11 +113,11 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.GetByTestId("upload-item")).ToHaveAttributeAsync("data-phase", "ready");
             await page.GetByRole(AriaRole.Button, new() { Name = "등록", Exact = true }).ClickAsync();
             await Expect(page.GetByText("The store link must be a public http or https URL.")).ToBeVisibleAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/market/new");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/market/new");
         });
 
         var productUrl = string.Empty;
-        await _steps.RunAsync(page, "list it with a public link: its page shows name, price, photo and the store link", async () =>
+        await Steps.RunAsync(page, "list it with a public link: its page shows name, price, photo and the store link", async () =>
         {
             await page.GetByLabel("판매 링크").FillAsync($"https://store.example.com/gyul-{unique}");
             await page.GetByRole(AriaRole.Button, new() { Name = "등록", Exact = true }).ClickAsync();
@@ -175,7 +134,7 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the product's image did not load");
         });
 
-        await _steps.RunAsync(page, "the product is on the market list", async () =>
+        await Steps.RunAsync(page, "the product is on the market list", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "마켓", Exact = true }).ClickAsync();
             var card = page.GetByTestId("product").Filter(new() { HasText = productName });
@@ -183,7 +142,7 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(card.First).ToContainTextAsync("₩15,000");
         });
 
-        await _steps.RunAsync(page, "edit its price: the product page shows the new one", async () =>
+        await Steps.RunAsync(page, "edit its price: the product page shows the new one", async () =>
         {
             await page.GetByTestId("product").Filter(new() { HasText = productName }).First.ClickAsync();
             await Expect(page).ToHaveURLAsync(productUrl);
@@ -199,13 +158,13 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.Locator(".product__image")).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(page, "the market list shows the new price too", async () =>
+        await Steps.RunAsync(page, "the market list shows the new price too", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "마켓", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("product").Filter(new() { HasText = productName }).First).ToContainTextAsync("₩12,000");
         });
 
-        await _steps.RunAsync(page, "write a post and like it in the feed; the for-you tab answers", async () =>
+        await Steps.RunAsync(page, "write a post and like it in the feed; the for-you tab answers", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
             await page.GetByLabel("내용").FillAsync(postText);
@@ -226,17 +185,17 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(unlike).ToHaveAttributeAsync("aria-pressed", "true");
         });
 
-        await _steps.RunAsync(page, "the liked post is in the profile's liked tab", async () =>
+        await Steps.RunAsync(page, "the liked post is in the profile's liked tab", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "프로필", Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync($"{baseUrl}/users/{handle}");
+            await Expect(page).ToHaveURLAsync($"{BaseUrl}/users/{handle}");
             await page.GetByRole(AriaRole.Tab, new() { Name = "좋아요" }).ClickAsync();
             var liked = page.GetByTestId("post").Filter(new() { HasText = postText });
             await Expect(liked).ToHaveCountAsync(1);
             await Expect(liked.GetByRole(AriaRole.Button, new() { Name = "좋아요 취소" })).ToHaveAttributeAsync("aria-pressed", "true");
         });
 
-        await _steps.RunAsync(page, "delete the product after confirming: gone from the market", async () =>
+        await Steps.RunAsync(page, "delete the product after confirming: gone from the market", async () =>
         {
             await page.GotoAsync(productUrl + "/edit");
             await page.GetByRole(AriaRole.Button, new() { Name = "상품 삭제" }).ClickAsync();
@@ -244,7 +203,7 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(dialog).ToBeVisibleAsync();
             await Expect(dialog.GetByText("이 상품을 삭제할까요? 되돌릴 수 없어요.")).ToBeVisibleAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "삭제", Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(baseUrl + "/market");
+            await Expect(page).ToHaveURLAsync(BaseUrl + "/market");
             // The list has loaded (other products, or its empty state) before the product's absence counts.
             await Expect(page.Locator("[data-testid=product], .state--empty").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("product").Filter(new() { HasText = productName })).ToHaveCountAsync(0);
@@ -252,6 +211,6 @@ public class ProfileAndMarketBrowserTests(ITestOutputHelper output) : IAsyncLife
             await Expect(page.GetByText("페이지를 찾을 수 없습니다")).ToBeVisibleAsync();
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 }

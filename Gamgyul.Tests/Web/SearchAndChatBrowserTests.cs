@@ -15,60 +15,33 @@ namespace Gamgyul.Tests.Web;
 /// outbox relay and the real SearchIndexer (search), and the chat gateway over real WebSockets between two browser
 /// contexts (two users). Every step saves a screenshot; a failure names its step.
 /// </summary>
-public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public class SearchAndChatBrowserTests(ITestOutputHelper output) : BrowserTest<SearchPipelineFactory>(output)
 {
-    private readonly SearchPipelineFactory _factory = new();
-    private readonly BrowserSteps _steps = new(output);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
     private IndexerFactory? _indexer;
-    private string _baseUrl = string.Empty;
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        var dist = BuiltWebClient.Locate();
-        await _factory.InitializeAsync();
-        _factory.WithSetting("WebClient:RootPath", dist).UseKestrel(0);
-        _factory.StartServer();
-        using (var client = _factory.CreateClient())
-        {
-            _baseUrl = client.BaseAddress!.ToString().TrimEnd('/');
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BuiltWebClient.ChromiumOptions());
-        SetDefaultExpectTimeout(30_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         if (_indexer is not null)
         {
             await _indexer.DisposeAsync();
         }
 
-        await _factory.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Search_finds_a_post_just_written_and_links_its_tag()
     {
-        _indexer = _factory.StartIndexer();
+        _indexer = Factory.StartIndexer();
         await using var context = await NewContextAsync();
-        var page = _steps.Watch(await context.NewPageAsync());
+        var page = Steps.Watch(await context.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var text = $"서귀포 #한라봉 농장 체험 다녀왔어요 {unique}";
         var postId = Guid.Empty;
         var handle = string.Empty;
 
         // Signed up through the page, so the account reaches the index like any new account (user.created event).
-        await _steps.RunAsync(page, "sign up", async () =>
+        await Steps.RunAsync(page, "sign up", async () =>
         {
             await page.GotoAsync("/signup");
             await page.GetByLabel("이메일 주소").FillAsync($"search_{unique}@example.test");
@@ -80,7 +53,7 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             handle = (await page.GetByRole(AriaRole.Link, new() { Name = "프로필" }).GetAttributeAsync("href"))!["/users/".Length..];
         });
 
-        await _steps.RunAsync(page, "write a post", async () =>
+        await Steps.RunAsync(page, "write a post", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "글쓰기" }).ClickAsync();
             await page.GetByLabel("내용").FillAsync(text);
@@ -88,13 +61,13 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(page).ToHaveURLAsync(new Regex("/posts/[0-9a-f-]{36}$"));
             postId = Guid.Parse(page.Url[^36..]);
             // The post reaches the index through the outbox, the bus and the SearchIndexer: wait for that, not a guess.
-            await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(_factory, SearchDocumentKind.Post, postId), "the post is indexed");
+            await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(Factory, SearchDocumentKind.Post, postId), "the post is indexed");
             var userId = await UserIdAsync(handle);
-            await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(_factory, SearchDocumentKind.User, userId), "the account is indexed");
+            await Eventually.HoldsAsync(() => IndexProbe.IsIndexedAsync(Factory, SearchDocumentKind.User, userId), "the account is indexed");
         });
 
         var results = page.GetByTestId("post");
-        await _steps.RunAsync(page, "type a query: results appear as you type", async () =>
+        await Steps.RunAsync(page, "type a query: results appear as you type", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "검색", Exact = true }).ClickAsync();
             var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "검색어" });
@@ -105,7 +78,7 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(page).ToHaveURLAsync(new Regex(@"/search\?q="));
         });
 
-        await _steps.RunAsync(page, "the author is found under people", async () =>
+        await Steps.RunAsync(page, "the author is found under people", async () =>
         {
             var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "검색어" });
             await page.GetByRole(AriaRole.Tab, new() { Name = "사람" }).ClickAsync();
@@ -113,40 +86,40 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(page.GetByTestId("user-row").Filter(new() { HasText = "@" + handle })).ToHaveCountAsync(1);
         });
 
-        await _steps.RunAsync(page, "nothing found is said so", async () =>
+        await Steps.RunAsync(page, "nothing found is said so", async () =>
         {
             await page.GetByRole(AriaRole.Tab, new() { Name = "상품" }).ClickAsync();
             await page.GetByRole(AriaRole.Searchbox, new() { Name = "검색어" }).FillAsync("한라봉");
             await Expect(page.GetByText("\"한라봉\"에 대한 결과가 없어요.")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(page, "a one-word query links its tag page", async () =>
+        await Steps.RunAsync(page, "a one-word query links its tag page", async () =>
         {
             await page.GetByTestId("search-tag").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "#한라봉 게시물" })).ToBeVisibleAsync();
             await Expect(results.Filter(new() { HasText = unique })).ToHaveCountAsync(1);
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 
     [Fact]
     public async Task Two_people_chat_live_in_two_browsers_and_the_history_survives_a_reload()
     {
         // The ChatWorker stores what the bus carries; the live path (gateway, bus, broadcast) does not need it.
-        using var worker = await ChatWorkerProcess.StartAsync(_factory.DatabaseConnectionString, _factory.RedisConnectionString,
-            new Dictionary<string, string> { ["Bus__Redis__KeyPrefix"] = _factory.BusKeyPrefix });
-        var mina = await _factory.CreateUserAsync();
-        var junho = await _factory.CreateUserAsync();
+        using var worker = await ChatWorkerProcess.StartAsync(Factory.DatabaseConnectionString, Factory.RedisConnectionString,
+            new Dictionary<string, string> { ["Bus__Redis__KeyPrefix"] = Factory.BusKeyPrefix });
+        var mina = await Factory.CreateUserAsync();
+        var junho = await Factory.CreateUserAsync();
         await using var minaContext = await NewContextAsync();
         await using var junhoContext = await NewContextAsync();
-        var minaPage = _steps.Watch(await minaContext.NewPageAsync());
-        var junhoPage = _steps.Watch(await junhoContext.NewPageAsync());
+        var minaPage = Steps.Watch(await minaContext.NewPageAsync());
+        var junhoPage = Steps.Watch(await junhoContext.NewPageAsync());
         var unique = Guid.NewGuid().ToString("N")[..8];
         var hello = $"안녕하세요, 귤 아직 있나요? {unique}";
         var reply = $"네, 한 상자 남았어요 {unique}";
 
-        await _steps.RunAsync(minaPage, "first user logs in and opens a chat from the other's profile", async () =>
+        await Steps.RunAsync(minaPage, "first user logs in and opens a chat from the other's profile", async () =>
         {
             await LogInAsync(minaPage, mina);
             await minaPage.GotoAsync($"/users/{junho.Handle}");
@@ -156,7 +129,7 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(minaPage.GetByText("첫 메시지를 보내 보세요.")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(junhoPage, "second user logs in and opens the room from the chat list", async () =>
+        await Steps.RunAsync(junhoPage, "second user logs in and opens the room from the chat list", async () =>
         {
             await LogInAsync(junhoPage, junho);
             await junhoPage.GetByRole(AriaRole.Link, new() { Name = "채팅", Exact = true }).ClickAsync();
@@ -165,7 +138,7 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(junhoPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(junhoPage, "a message sent in one browser appears live in the other", async () =>
+        await Steps.RunAsync(junhoPage, "a message sent in one browser appears live in the other", async () =>
         {
             await Expect(minaPage.GetByTestId("chat-connection")).ToHaveCountAsync(0);
             await minaPage.GetByLabel("메시지", new() { Exact = true }).FillAsync(hello);
@@ -176,7 +149,7 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(minaPage.GetByText("보내는 중…")).ToHaveCountAsync(0);
         });
 
-        await _steps.RunAsync(minaPage, "the reply comes back live, and the first message shows as read", async () =>
+        await Steps.RunAsync(minaPage, "the reply comes back live, and the first message shows as read", async () =>
         {
             await junhoPage.GetByLabel("메시지", new() { Exact = true }).FillAsync(reply);
             await junhoPage.GetByLabel("메시지", new() { Exact = true }).PressAsync("Enter");
@@ -184,12 +157,12 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await Expect(minaPage.GetByTestId("chat-message").Filter(new() { HasText = hello }).GetByTestId("chat-read")).ToBeVisibleAsync();
         });
 
-        await _steps.RunAsync(junhoPage, "after a reload the conversation comes from history, in order", async () =>
+        await Steps.RunAsync(junhoPage, "after a reload the conversation comes from history, in order", async () =>
         {
             // The ChatWorker stores messages shortly after they were sent; the page asks history once on load.
             await Eventually.HoldsAsync(async () =>
             {
-                await using var db = _factory.CreateDbContext();
+                await using var db = Factory.CreateDbContext();
                 return await db.ChatMessages.CountAsync(m => m.Text.Contains(unique)) == 2;
             }, "both messages are stored");
             await junhoPage.ReloadAsync();
@@ -198,34 +171,18 @@ public class SearchAndChatBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.Contains(hello, await messages.Filter(new() { HasText = unique }).First.InnerTextAsync());
         });
 
-        await _steps.RunAsync(minaPage, "the chat list shows the last message", async () =>
+        await Steps.RunAsync(minaPage, "the chat list shows the last message", async () =>
         {
             await minaPage.GetByRole(AriaRole.Link, new() { Name = "채팅 목록" }).ClickAsync();
             await Expect(minaPage.GetByTestId("chat-room").Filter(new() { HasText = reply })).ToHaveCountAsync(1);
         });
 
-        _steps.AssertNoPageErrors();
+        Steps.AssertNoPageErrors();
     }
 
     private async Task<Guid> UserIdAsync(string handle)
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         return await db.Users.Where(u => u.UserName == handle).Select(u => u.Id).SingleAsync();
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = _baseUrl, Locale = "ko-KR", ViewportSize = new() { Width = 390, Height = 844 } });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
-
-    private async Task LogInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("이메일 주소").FillAsync(user.Email);
-        await page.GetByLabel("비밀번호").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
     }
 }
