@@ -38,15 +38,15 @@ public sealed partial class AccountDeletion(GamgyulDbContext db, SecurityStampCa
             await CorrectCountersAsync(userId, cancellationToken);
 
             var now = clock.GetUtcNow();
+            var media = await db.Media.AsNoTracking().Where(m => m.OwnerId == userId).ToListAsync(cancellationToken);
             var payload = new UserDeletedEvent(
                 userId,
                 await db.Posts.Where(p => p.AuthorId == userId).Select(p => p.Id).ToListAsync(cancellationToken),
                 await db.Products.Where(p => p.OwnerId == userId).Select(p => p.Id).ToListAsync(cancellationToken),
-                await db.Media.Where(m => m.OwnerId == userId).Select(m => m.StorageKey).ToListAsync(cancellationToken),
+                [.. media.Select(m => m.StorageKey)],
                 now);
             db.Outbox.Add(OutboxMessageFactory.Create("user.deleted", userId.ToString(), payload, now));
-            storedObjects = (await db.Media.AsNoTracking().Where(m => m.OwnerId == userId).ToListAsync(cancellationToken))
-                .SelectMany(m => m.Variants.Select(v => v.StorageKey).Prepend(m.StorageKey)).ToList();
+            storedObjects = [.. media.SelectMany(m => m.Variants.Select(v => v.StorageKey).Prepend(m.StorageKey))];
             await db.SaveChangesAsync(cancellationToken);
 
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);

@@ -49,7 +49,8 @@ public sealed class SecurityStampMemory : IHostedService, IDisposable
     /// <summary>Remembers a stamp read from the source, unless a change was announced since <paramref name="readAt"/>.</summary>
     public void Remember(Guid userId, string stamp, long readAt)
     {
-        if (!Enabled || !subscribed || readAt != Generation)
+        // Never subscribed when disabled, so nothing is remembered then either.
+        if (!subscribed || readAt != Generation)
         {
             return;
         }

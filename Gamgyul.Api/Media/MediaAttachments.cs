@@ -81,12 +81,7 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
 
         Attach(media!);
         await db.SaveChangesAsync(cancellationToken);
-        return new ChatImageResolution(mediaId, await ChatImageUrlAsync(media!, cancellationToken), null)
-        {
-            Placeholder = media!.Placeholder,
-            Width = media.Width,
-            Height = media.Height,
-        };
+        return new ChatImageResolution(mediaId, await ChatImageAsync(media!, cancellationToken), null);
     }
 
     /// <summary>Signed URLs (with placeholder and size) of the chat images among <paramref name="mediaIds"/>, for history pages and room lists.</summary>
@@ -101,9 +96,9 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
 
         foreach (var media in await db.Media.AsNoTracking().Where(m => ids.Contains(m.Id) && m.State == MediaState.Ready).ToListAsync(cancellationToken))
         {
-            if (await ChatImageUrlAsync(media, cancellationToken) is { } url)
+            if (await ChatImageAsync(media, cancellationToken) is { } image)
             {
-                found[media.Id] = new Chats.ChatImageResponse(url, media.Placeholder, media.Width, media.Height);
+                found[media.Id] = image;
             }
         }
 
@@ -131,20 +126,21 @@ internal sealed class MediaAttachments(GamgyulDbContext db, MediaUrls urls, Time
     /// <summary>The latest attach time: the sweep leaves media alone for a while after they were last attached.</summary>
     private void Attach(MediaObject media) => media.AttachedAt = clock.GetUtcNow();
 
-    /// <summary>The largest WebP variant (every current browser shows WebP), else the largest variant.</summary>
-    private async Task<string?> ChatImageUrlAsync(MediaObject media, CancellationToken cancellationToken)
+    /// <summary>
+    /// The image as a chat message shows it: the largest WebP variant (every current browser shows WebP), else the
+    /// largest variant, with the placeholder and size; null when there is no variant.
+    /// </summary>
+    private async Task<Chats.ChatImageResponse?> ChatImageAsync(MediaObject media, CancellationToken cancellationToken)
     {
         var variant = media.Variants.OrderByDescending(v => v.ContentType == "image/webp").ThenByDescending(v => v.Width).FirstOrDefault();
-        return variant is null ? null : await urls.VariantAsync(variant, cancellationToken);
+        return variant is null
+            ? null
+            : new Chats.ChatImageResponse(await urls.VariantAsync(variant, cancellationToken), media.Placeholder, media.Width, media.Height);
     }
 }
 
-/// <summary>The attached chat image (its id, a signed URL, its placeholder and size), or why it was refused.</summary>
-internal sealed record ChatImageResolution(Guid? MediaId, string? Url, string? Error)
+/// <summary>The attached chat image (its id, and its signed URL with placeholder and size), or why it was refused.</summary>
+internal sealed record ChatImageResolution(Guid? MediaId, Chats.ChatImageResponse? Image, string? Error)
 {
-    public string? Placeholder { get; init; }
-    public int? Width { get; init; }
-    public int? Height { get; init; }
-
     public static ChatImageResolution Refused(string error) => new(null, null, error);
 }

@@ -45,8 +45,6 @@ public sealed class PostViewCounter : IAsyncDisposable
         writer = Task.Run(WriteAsync);
     }
 
-    internal string PendingKey => options.Value.KeyPrefix + "pending";
-
     /// <summary>Records a view and returns the views not yet in the database (0 if Redis is unavailable).</summary>
     public Task<long> RecordAsync(Guid postId, string viewerKey)
     {
@@ -80,7 +78,7 @@ public sealed class PostViewCounter : IAsyncDisposable
         var settings = options.Value;
         var keys = new RedisKey[batch.Count + 1];
         var values = new RedisValue[batch.Count + 1];
-        keys[0] = PendingKey;
+        keys[0] = settings.PendingKey;
         values[0] = settings.DedupWindowSeconds;
         for (var i = 0; i < batch.Count; i++)
         {

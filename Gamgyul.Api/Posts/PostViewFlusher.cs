@@ -30,9 +30,8 @@ public sealed class PostViewFlusher(IConnectionMultiplexer redis, IServiceScopeF
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var prefix = options.Value.KeyPrefix;
-            RedisKey pending = prefix + "pending";
-            RedisKey flushing = prefix + "flushing";
+            RedisKey pending = options.Value.PendingKey;
+            RedisKey flushing = options.Value.KeyPrefix + "flushing";
             var database = redis.GetDatabase();
             var entries = (RedisResult[])(await database.ScriptEvaluateAsync(TakeScript, [pending, flushing]))!;
             if (entries.Length == 0)

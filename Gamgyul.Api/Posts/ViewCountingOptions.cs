@@ -16,4 +16,7 @@ public sealed class ViewCountingOptions
 
     /// <summary>Prefix of the Redis keys, so several deployments can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "gamgyul:views:";
+
+    /// <summary>The Redis hash of counted views not yet in Postgres (post id to count).</summary>
+    internal string PendingKey => KeyPrefix + "pending";
 }

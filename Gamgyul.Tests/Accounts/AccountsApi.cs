@@ -36,10 +36,13 @@ internal static class AccountsApi
         client.PostAsJsonAsync("/accounts/token/refresh/", new { refresh });
 
     /// <summary>Registers a new account and returns the 201 body.</summary>
-    public static async Task<Session> SignUpAsync(this ApiFactory factory, string? email = null)
+    public static Task<Session> SignUpAsync(this ApiFactory factory, string? email = null) => factory.Client().SignUpAsync(email);
+
+    /// <summary>Registers a new account through this client (any Api node) and returns the 201 body.</summary>
+    public static async Task<Session> SignUpAsync(this HttpClient client, string? email = null)
     {
         email ??= NewEmail();
-        var response = await factory.Client().RegisterAsync(email);
+        var response = await client.RegisterAsync(email);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return Session.From(await response.Content.ReadFromJsonAsync<JsonElement>(), email);
     }

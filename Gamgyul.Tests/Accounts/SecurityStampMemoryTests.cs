@@ -33,7 +33,7 @@ public sealed class SecurityStampMemoryTests : IAsyncLifetime
     [Fact]
     public async Task A_checked_stamp_is_answered_from_memory_not_from_redis()
     {
-        var session = await SignUpAsync(_nodeA);
+        var session = await Client(_nodeA).SignUpAsync();
         Assert.Equal(HttpStatusCode.OK, (await Client(_nodeB).WithBearer(session.Access).GetAsync("/accounts/me")).StatusCode);
 
         // Spoil the shared Redis entry behind the node's back: a node that asked Redis would now refuse the token.
@@ -51,7 +51,7 @@ public sealed class SecurityStampMemoryTests : IAsyncLifetime
     [Fact]
     public async Task A_password_changed_on_one_node_revokes_the_old_token_on_the_other_at_once()
     {
-        var session = await SignUpAsync(_nodeA);
+        var session = await Client(_nodeA).SignUpAsync();
         var onB = Client(_nodeB).WithBearer(session.Access);
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/accounts/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/accounts/me")).StatusCode);
@@ -69,14 +69,6 @@ public sealed class SecurityStampMemoryTests : IAsyncLifetime
     }
 
     private static HttpClient Client(ChatNodeFactory node) => new() { BaseAddress = node.HttpBase };
-
-    private static async Task<Session> SignUpAsync(ChatNodeFactory node)
-    {
-        var email = AccountsApi.NewEmail();
-        var response = await Client(node).RegisterAsync(email);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return Session.From(await response.JsonAsync(), email);
-    }
 
     private static ChatNodeFactory Remembering(ChatNodeFactory node)
     {

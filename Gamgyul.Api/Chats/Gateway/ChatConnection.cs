@@ -252,7 +252,8 @@ public sealed partial class ChatConnection
 
         var (id, createdAt) = _ids.Next();
         var message = new ChatMessageEvent(id, roomId, _user, "text", text, createdAt, clientMsgId,
-            image?.MediaId, image?.Url is { } url ? [url] : null, image?.Placeholder, image?.Width, image?.Height);
+            image?.MediaId, image?.Image is { } shown ? [shown.Url] : null, image?.Image?.Placeholder, image?.Image?.Width,
+            image?.Image?.Height);
         // The ack means the bus has stored the message: from here on it reaches the members and Postgres.
         await _notifier.PublishMessageAsync(message, cancellationToken);
         Enqueue(ChatFrames.Ack(clientMsgId, id, roomId, createdAt));
